@@ -1,0 +1,1 @@
+"""Pure domain: models, validators, code lists and message catalogs. No I/O."""

@@ -1,0 +1,1 @@
+"""What the desk does, as plain functions over a Desk. Never imports Textual."""

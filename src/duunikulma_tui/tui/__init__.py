@@ -1,0 +1,1 @@
+"""The Textual front end. Asks services for data; never touches SQL."""
