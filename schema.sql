@@ -22,8 +22,12 @@
 -- * Money is integer euro cents. Booleans are 0/1.
 -- * Code values (gender, channel, statuses) are the stable codes listed in
 --   src/duunikulma_tui/domain/codes.py; their names live in the catalogs.
+-- * Versions: the part before the first "-- @version N" marker is version 1.
+--   Each later version adds one marked section at the end; migrating a file
+--   from version N-1 runs exactly that section (store/migrations.py), so this
+--   file stays the only place the structure is written down.
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 -- ---------------------------------------------------------------------------
 -- Local bookkeeping (never synced)
@@ -618,3 +622,35 @@ CREATE TRIGGER match_proposal_no_delete BEFORE DELETE ON match_proposal BEGIN SE
 CREATE TRIGGER match_status_change_no_delete BEFORE DELETE ON match_status_change BEGIN SELECT RAISE(ABORT, 'soft delete only'); END;
 CREATE TRIGGER employment_outcome_no_delete BEFORE DELETE ON employment_outcome BEGIN SELECT RAISE(ABORT, 'soft delete only'); END;
 CREATE TRIGGER contact_rule_set_no_delete BEFORE DELETE ON contact_rule_set BEGIN SELECT RAISE(ABORT, 'soft delete only'); END;
+
+-- ===========================================================================
+-- @version 2: search as you type over clients (FTS5)
+-- ===========================================================================
+-- unicode61 with remove_diacritics 2 folds case and strips diacritics, so
+-- "makinen" finds "Mäkinen". Its rowid is the client's rowid, so triggers
+-- keep it in step with one indexed delete and insert per change; erased and
+-- deleted clients drop out of it. Phones are indexed in +358 and 0 forms.
+CREATE VIRTUAL TABLE client_search USING fts5(
+    name, contact, municipality, code_tail,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER client_search_insert AFTER INSERT ON client WHEN new.deleted = 0
+BEGIN
+    INSERT INTO client_search (rowid, name, contact, municipality, code_tail)
+    VALUES (new.rowid, new.first_name || ' ' || new.last_name,
+            COALESCE(new.phone, '') || ' ' ||
+              CASE WHEN new.phone LIKE '+358%' THEN '0' || substr(new.phone, 5) ELSE '' END
+              || ' ' || COALESCE(new.email, ''),
+            COALESCE(new.municipality, ''), COALESCE(substr(new.identity_code, -4), ''));
+END;
+CREATE TRIGGER client_search_update AFTER UPDATE ON client
+BEGIN
+    DELETE FROM client_search WHERE rowid = old.rowid;
+    INSERT INTO client_search (rowid, name, contact, municipality, code_tail)
+    SELECT new.rowid, new.first_name || ' ' || new.last_name,
+           COALESCE(new.phone, '') || ' ' ||
+             CASE WHEN new.phone LIKE '+358%' THEN '0' || substr(new.phone, 5) ELSE '' END
+             || ' ' || COALESCE(new.email, ''),
+           COALESCE(new.municipality, ''), COALESCE(substr(new.identity_code, -4), '')
+    WHERE new.deleted = 0;
+END;

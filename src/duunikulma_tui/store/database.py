@@ -206,7 +206,11 @@ def open_store(path: Path | str, *, device_name: str | None = None) -> Store:
         if version == 0:
             conn.executescript("BEGIN;\n" + schema_sql() + "\nCOMMIT;")
         elif version < target:
-            migrate(conn, version, target)
+            try:
+                migrate(conn, version, target)
+            except sqlite3.Error as exc:
+                raise StoreError("migration_failed", path, found=version,
+                                 supported=target) from exc
         store = Store(path, conn)
         if not store.device_id:
             _initialise(store, device_name or socket.gethostname() or "duunikulma")
