@@ -78,7 +78,7 @@ async def test_today_lists_the_days_appointments_in_time_order(desk):
     assert [r[0] for r in rows] == ["09.00", "10.00", "11.30", "13.00", "14.00"]
     assert rows[0][1] == "Virtanen Matti" and rows[0][3] == "saapui"
     assert rows[2][1] == "Pielaveden Saha Oy"
-    assert rows[3][1] == "Digipaja · 0"
+    assert rows[3][1] == "Digipaja · 0 osallistujaa"
 
 
 async def test_help_lists_this_screens_keys_and_closes_with_escape(desk):

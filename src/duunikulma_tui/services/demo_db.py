@@ -42,7 +42,7 @@ def build(path: Path, *, seed: int = 2026, clients: int = 300, appointments: int
           months: int = 18, replace: bool = False, today: dt.date | None = None,
           progress: Callable[[str, int], None] | None = None):
     """Create a generated database at `path`; replaces only an earlier demo file."""
-    from duunikulma_tui.services.demo_data import DemoSpec, generate
+    from duunikulma_tui.services.demo import DemoSpec, generate
 
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:

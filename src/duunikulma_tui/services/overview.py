@@ -20,6 +20,8 @@ class AgendaItem:
     channel: str
     status: str
     staff_name: str
+    participants: int | None = None
+    """Number of participants of a group event; None for other appointments."""
 
 
 def agenda(desk: Desk, day: dt.date, staff_id: str | None = None) -> list[AgendaItem]:
@@ -41,11 +43,10 @@ def agenda(desk: Desk, day: dt.date, staff_id: str | None = None) -> list[Agenda
     items = []
     for row in desk.store.query(sql, tuple(params)):
         who = row["client_name"] or row["employer_name"] or row["title"] or ""
-        if row["kind"] == "group":
-            who = f"{row['title'] or ''} · {row['participants']}"
+        group = row["participants"] if row["kind"] == "group" else None
         items.append(AgendaItem(row["id"], dt.time.fromisoformat(row["start_time"]),
                                 row["duration_min"], who, row["service_type"], row["channel"],
-                                row["status"], row["staff_name"] or ""))
+                                row["status"], row["staff_name"] or "", group))
     return items
 
 

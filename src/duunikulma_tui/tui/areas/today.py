@@ -38,7 +38,9 @@ class TodayArea(Vertical):
         table = self.query_one(DataTable)
         table.clear()
         for item in items:
-            table.add_row(format_time(item.start), item.who,
+            who = item.who if item.participants is None else t(
+                "today.group", title=item.who, count=item.participants)
+            table.add_row(format_time(item.start), who,
                           t(f"code.service_type.{item.service_type}"),
                           t(f"code.appointment_status.{item.status}"), item.staff_name,
                           key=item.appointment_id)

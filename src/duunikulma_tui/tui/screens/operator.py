@@ -71,6 +71,11 @@ class OperatorScreen(TranslatedBindings, ModalScreen[str | None]):
             return
         self.dismiss(member.id)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # On first start there is nobody to go back to: hide Esc from the footer.
+        if action == "cancel" and not self.can_cancel:
+            return False
+        return True
+
     def action_cancel(self) -> None:
-        if self.can_cancel:
-            self.dismiss(None)
+        self.dismiss(None)
