@@ -15,19 +15,8 @@ from pathlib import Path
 import click
 
 from duunikulma_tui.domain.i18n import SUPPORTED_LANGUAGES, set_language, t
+from duunikulma_tui.cli.common import UserError, open_desk_or_exit
 from duunikulma_tui.settings import ENV_LANG, Settings
-
-EXIT_USAGE = 2
-
-
-class UserError(click.ClickException):
-    """A problem the user can fix: one line on stderr, exit status 2."""
-
-    exit_code = EXIT_USAGE
-
-    def show(self, file=None) -> None:  # noqa: D102 - click's hook
-        click.echo(self.format_message(), err=True)
-
 
 def _language_from_argv(argv: list[str]) -> str:
     for i, arg in enumerate(argv):
@@ -36,16 +25,6 @@ def _language_from_argv(argv: list[str]) -> str:
         if arg.startswith("--lang="):
             return arg.split("=", 1)[1]
     return os.environ.get(ENV_LANG, "fi")
-
-
-def _open_desk(path: Path):
-    from duunikulma_tui.services.desk import open_desk
-    from duunikulma_tui.store import StoreError
-
-    try:
-        return open_desk(path)
-    except StoreError as err:
-        raise UserError(t(f"store.{err.code}", path=err.path, **err.params)) from None
 
 
 def _default_db_for(path: Path | None, fallback) -> Path:
@@ -84,7 +63,7 @@ def build_cli() -> click.Group:
             ensure_private_dir(settings.db_path.parent)
         ctx.obj = settings
         if ctx.invoked_subcommand is None:
-            _run_app(settings, _open_desk(settings.db_path))
+            _run_app(settings, open_desk_or_exit(settings.db_path))
 
     @cli.command(help=t("cli.cmd_demo"), short_help=t("cli.cmd_demo_short"))
     @click.option("--db", "db", type=click.Path(path_type=Path), help=t("cli.opt_demo_db"))
@@ -109,7 +88,7 @@ def build_cli() -> click.Group:
                      seconds=f"{stats.seconds:.1f}"), err=True)
         if not no_open:
             _run_app(Settings(db_path=path, language=settings.language,
-                              low_bandwidth=settings.low_bandwidth), _open_desk(path))
+                              low_bandwidth=settings.low_bandwidth), open_desk_or_exit(path))
 
     @cli.command(help=t("cli.cmd_generate"), short_help=t("cli.cmd_generate_short"))
     @click.option("--db", "db", type=click.Path(path_type=Path), required=True,
@@ -141,7 +120,7 @@ def build_cli() -> click.Group:
     def info(settings: Settings):
         from duunikulma_tui.services.overview import machine_info
 
-        desk = _open_desk(settings.db_path)
+        desk = open_desk_or_exit(settings.db_path)
         try:
             mi = machine_info(desk)
         finally:
