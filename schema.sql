@@ -153,10 +153,11 @@ CREATE TABLE client (
     consent_share_employers_on TEXT,
     disability           INTEGER CHECK (disability IN (0, 1)),
     foreign_background   INTEGER CHECK (foreign_background IN (0, 1)),
-    digital_skills       TEXT,
+    digital_skills       TEXT CHECK (digital_skills IN ('none', 'basic', 'good', 'advanced')),
     skills               TEXT NOT NULL DEFAULT '[]',
     driving_licences     TEXT NOT NULL DEFAULT '',
-    working_time_wish    TEXT,
+    working_time_wish    TEXT CHECK (working_time_wish IN
+                           ('full_time', 'part_time', 'shift', 'seasonal', 'flexible')),
     max_travel_km        INTEGER CHECK (max_travel_km >= 0),
     outside_service_model INTEGER NOT NULL DEFAULT 0 CHECK (outside_service_model IN (0, 1)),
     note                 TEXT,
@@ -210,7 +211,9 @@ CREATE TABLE client_card (
     hlc           TEXT NOT NULL,
     deleted       INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
     client_id     TEXT NOT NULL REFERENCES client (id),
-    card          TEXT NOT NULL,
+    card          TEXT NOT NULL CHECK (card IN ('hygiene_passport', 'occupational_safety_card',
+                    'first_aid', 'road_safety_card', 'hot_work_card', 'alcohol_licence',
+                    'forklift_card')),
     expires_on    TEXT
 ) STRICT;
 CREATE INDEX client_card_client ON client_card (client_id);
@@ -281,8 +284,10 @@ CREATE TABLE quick_contact (
     contact_date       TEXT NOT NULL,
     contact_time       TEXT,
     staff_id           TEXT REFERENCES staff (id),
-    channel            TEXT NOT NULL,
-    service_type       TEXT NOT NULL,
+    channel            TEXT NOT NULL CHECK (channel IN ('desk', 'phone', 'video', 'chat_email', 'outreach')),
+    service_type       TEXT NOT NULL CHECK (service_type IN ('service_guidance', 'job_search_coaching', 'digital_advice', 'company_visit',
+                      'recruitment_service', 'purchased_service_guidance', 'group_coaching',
+                      'digital_workshop', 'other')),
     minutes            INTEGER NOT NULL CHECK (minutes BETWEEN 1 AND 720),
     name               TEXT,
     gender             TEXT CHECK (gender IN ('woman', 'man', 'other', 'not_told')),
@@ -429,8 +434,10 @@ CREATE TABLE appointment (
     staff_id        TEXT REFERENCES staff (id),
     client_id       TEXT REFERENCES client (id),
     employer_id     TEXT REFERENCES employer (id),
-    channel         TEXT NOT NULL,
-    service_type    TEXT NOT NULL,
+    channel         TEXT NOT NULL CHECK (channel IN ('desk', 'phone', 'video', 'chat_email', 'outreach')),
+    service_type    TEXT NOT NULL CHECK (service_type IN ('service_guidance', 'job_search_coaching', 'digital_advice', 'company_visit',
+                      'recruitment_service', 'purchased_service_guidance', 'group_coaching',
+                      'digital_workshop', 'other')),
     status          TEXT NOT NULL DEFAULT 'scheduled'
                       CHECK (status IN ('scheduled', 'arrived', 'completed',
                         'cancelled_by_client', 'cancelled_by_staff', 'missed', 'walk_in')),
@@ -630,6 +637,9 @@ CREATE TRIGGER contact_rule_set_no_delete BEFORE DELETE ON contact_rule_set BEGI
 -- "makinen" finds "Mäkinen". Its rowid is the client's rowid, so triggers
 -- keep it in step with one indexed delete and insert per change; erased and
 -- deleted clients drop out of it. Phones are indexed in +358 and 0 forms.
+-- Duplicate checks compare names among clients born the same day.
+CREATE INDEX client_birth_date ON client (birth_date) WHERE birth_date IS NOT NULL;
+
 CREATE VIRTUAL TABLE client_search USING fts5(
     name, contact, municipality, code_tail,
     tokenize = 'unicode61 remove_diacritics 2'

@@ -444,7 +444,7 @@ def test_parse_date_future_and_earliest():
     assert v.parse_date("1.1.1900", earliest=earliest, today=TODAY) == earliest
     err = refused(v.parse_date, "31.12.1899", earliest=earliest, today=TODAY)
     assert err.code == "date_too_early"
-    assert "01.01.1900" in err.message("fi") and "01 Jan 1900" in err.message("en")
+    assert "1.1.1900" in err.message("fi") and "1 Jan 1900" in err.message("en")
 
 
 def test_parse_date_today_defaults_to_the_real_day():

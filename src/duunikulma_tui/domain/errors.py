@@ -6,9 +6,10 @@ so the same error reads right in Finnish and English and beside the field.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
-from duunikulma_tui.domain.i18n import t
+from duunikulma_tui.domain.i18n import format_date, t
 
 
 @dataclass
@@ -24,7 +25,10 @@ class FieldError(ValueError):
 
     def message(self, lang: str | None = None) -> str:
         """The message alone, in the UI language, for showing under the field."""
-        return t(f"error.{self.code}", lang, **self.params)
+        # Dates read the way the UI writes them everywhere else (1.3.2026).
+        params = {k: format_date(v, lang) if isinstance(v, dt.date) else v
+                  for k, v in self.params.items()}
+        return t(f"error.{self.code}", lang, **params)
 
     def full_message(self, lang: str | None = None) -> str:
         """The message with the field's name in front, for one-line CLI output."""
