@@ -22,6 +22,8 @@ class Desk:
     store: Store
     operator_id: str | None = None
     today: Callable[[], dt.date] = field(default=dt.date.today)
+    now: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now().astimezone())
+    """Local wall-clock time; with `today` injectable so tests do not drift."""
 
     @property
     def path(self) -> Path:
@@ -39,10 +41,16 @@ class Desk:
         self.store.close()
 
 
-def open_desk(path: Path | str, *, today: Callable[[], dt.date] | None = None) -> Desk:
+def open_desk(path: Path | str, *, today: Callable[[], dt.date] | None = None,
+              now: Callable[[], dt.datetime] | None = None) -> Desk:
     """Open the database at `path` (see store.open_store for the errors it raises)."""
     store = open_store(path)
     desk = Desk(store=store, today=today or dt.date.today)
+    if now is not None:
+        desk.now = now
+    elif today is not None:
+        # A fixed day gets a fixed noon, so "same day" questions agree with it.
+        desk.now = lambda: dt.datetime.combine(desk.today(), dt.time(12, 0)).astimezone()
     last = store.meta_get("operator_id")
     if last and store.scalar("SELECT 1 FROM staff WHERE id = ? AND deleted = 0 AND active = 1",
                              (last,)):

@@ -22,13 +22,15 @@ class AgendaItem:
     staff_name: str
     participants: int | None = None
     """Number of participants of a group event; None for other appointments."""
+    client_id: str | None = None
 
 
 def agenda(desk: Desk, day: dt.date, staff_id: str | None = None) -> list[AgendaItem]:
     """Appointments on `day` by start time, for one staff member or everyone."""
     sql = (
         "SELECT a.id, a.start_time, a.duration_min, a.kind, a.title, a.service_type, a.channel, "
-        "a.status, c.last_name || ' ' || c.first_name AS client_name, e.name AS employer_name, "
+        "a.status, a.client_id, c.last_name || ' ' || c.first_name AS client_name, "
+        "e.name AS employer_name, "
         "s.first_name || ' ' || substr(s.last_name, 1, 1) || '.' AS staff_name, "
         "(SELECT COUNT(*) FROM appointment_participant p WHERE p.appointment_id = a.id "
         " AND p.deleted = 0) AS participants "
@@ -46,7 +48,7 @@ def agenda(desk: Desk, day: dt.date, staff_id: str | None = None) -> list[Agenda
         group = row["participants"] if row["kind"] == "group" else None
         items.append(AgendaItem(row["id"], dt.time.fromisoformat(row["start_time"]),
                                 row["duration_min"], who, row["service_type"], row["channel"],
-                                row["status"], row["staff_name"] or "", group))
+                                row["status"], row["staff_name"] or "", group, row["client_id"]))
     return items
 
 

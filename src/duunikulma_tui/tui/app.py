@@ -27,7 +27,8 @@ class DuunikulmaApp(App[None]):
     BINDINGS = [
         Binding("f1", "help", "key.help", id="help"),
         Binding("ctrl+p", "command_palette", "key.commands", show=False, id="commands"),
-        Binding("ctrl+o", "choose_operator", "key.operator", id="operator"),
+        Binding("ctrl+n", "quick_contact", "key.quick_contact", id="quick-contact"),
+        Binding("ctrl+o", "choose_operator", "key.operator", show=False, id="operator"),
         Binding("ctrl+q", "quit", "key.quit", id="quit", priority=True),
     ]
 
@@ -53,6 +54,93 @@ class DuunikulmaApp(App[None]):
         while self.screen is not main:
             self.pop_screen()
         main.action_show_area(area)
+
+    def action_quick_contact(self) -> None:
+        """ctrl+n: log a walk-in or a caller from anywhere."""
+        from duunikulma_tui.tui.screens.quick_contact import QuickContactScreen
+
+        if isinstance(self.screen, QuickContactScreen):
+            return
+
+        def done(qc_id: str | None) -> None:
+            if qc_id:
+                self.notify(t("quick.saved"))
+                self._main_screen().action_refresh()
+
+        self.push_screen(QuickContactScreen(), done)
+
+    def promote_quick_contact(self, quick_contact_id: str) -> None:
+        """Open an intake filled with what a quick contact already knows."""
+        from duunikulma_tui.services.quick_contacts import promotion_values
+
+        self.open_intake(None, values=promotion_values(self.desk, quick_contact_id),
+                         quick_contact_id=quick_contact_id)
+
+    def open_client(self, client_id: str) -> None:
+        """Open a client's card over the current screen."""
+        from duunikulma_tui.tui.screens.client_card import ClientCardScreen
+
+        self.push_screen(ClientCardScreen(client_id))
+
+    def open_intake(self, client_id: str | None = None, *, values: dict[str, str] | None = None,
+                    quick_contact_id: str | None = None, on_done=None) -> None:
+        """The intake form: new, from a quick contact, or editing `client_id`."""
+        from duunikulma_tui.services.intake import intake_values
+        from duunikulma_tui.tui.screens.intake import IntakeScreen
+
+        if client_id and values is None:
+            values = intake_values(self.desk, client_id)
+
+        def done(saved_id: str | None) -> None:
+            if saved_id:
+                self.notify(t("intake.saved"))
+                self._main_screen().action_refresh()
+                if client_id is None:
+                    self.open_client(saved_id)
+            if on_done:
+                on_done(saved_id)
+
+        self.push_screen(IntakeScreen(client_id=client_id, values=values,
+                                      quick_contact_id=quick_contact_id), done)
+
+    def open_booking(self, *, client: tuple[str, str] | None = None, on_done=None) -> None:
+        """The booking form (client preselected when given as (label, id))."""
+        from duunikulma_tui.tui.screens.booking import BookingScreen
+
+        def done(ids: list[str] | None) -> None:
+            if ids:
+                self.notify(t("booking.saved") if len(ids) == 1
+                            else t("booking.saved_series", count=len(ids)))
+                self._main_screen().action_refresh()
+            if on_done:
+                on_done(ids)
+
+        self.push_screen(BookingScreen(client=client), done)
+
+    def open_log_contact(self, appointment_id: str | None, on_done=None) -> None:
+        """Log a contact on a booked appointment, or a walk-in when None."""
+        from duunikulma_tui.tui.screens.log_contact import LogContactScreen
+
+        def done(appt_id: str | None) -> None:
+            if appt_id:
+                self.notify(t("contact.saved"))
+                self._main_screen().action_refresh()
+            if on_done:
+                on_done(appt_id)
+
+        self.push_screen(LogContactScreen(appointment_id), done)
+
+    def open_exit(self, client_id: str, on_done=None) -> None:
+        """The exit form that ends a client's agreement period."""
+        from duunikulma_tui.tui.screens.exit_form import ExitScreen
+
+        def done(result) -> None:
+            if result:
+                self._main_screen().action_refresh()
+            if on_done:
+                on_done(result)
+
+        self.push_screen(ExitScreen(client_id), done)
 
     def _main_screen(self) -> MainScreen:
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))

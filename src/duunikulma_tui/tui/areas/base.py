@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from duunikulma_tui.services.overview import AgendaItem, AreaCounts, MachineInfo
+from duunikulma_tui.services.overview import AreaCounts, MachineInfo
 
 
 @dataclass(frozen=True)
@@ -13,6 +13,7 @@ class AreaData:
     """Everything the area panes show, loaded off the UI thread."""
 
     day: dt.date
-    agenda: list[AgendaItem]
     counts: AreaCounts
     machine: MachineInfo
+    stale: list[dict]
+    """Past appointments still booked: offered to be marked missed."""

@@ -10,9 +10,6 @@ from duunikulma_tui.tui.areas.base import AreaData
 
 def _lines(area: str, data: AreaData) -> list[str]:
     c, m = data.counts, data.machine
-    if area == "clients":
-        return [t("clients.summary", active=c.clients_active, draft=c.clients_draft,
-                  exited=c.clients_exited), t("clients.quick", count=c.quick_contacts)]
     if area == "appointments":
         return [t("appointments.summary", count=c.appointments_upcoming)]
     if area == "jobs":

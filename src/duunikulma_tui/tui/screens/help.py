@@ -38,4 +38,4 @@ class HelpScreen(TranslatedBindings, ModalScreen[None]):
             yield Static(block(t("help.this_screen"), self.screen_keys), id="help-screen-keys")
             yield Static(block(t("help.everywhere"), self.app_keys), id="help-app-keys")
             yield Static(t("help.tip"))
-        yield Footer()
+        yield Footer(compact=True)

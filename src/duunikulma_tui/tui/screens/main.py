@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from textual import work
@@ -15,6 +16,7 @@ from duunikulma_tui.domain.i18n import t
 from duunikulma_tui.services import overview
 from duunikulma_tui.tui.areas import AREAS
 from duunikulma_tui.tui.areas.base import AreaData
+from duunikulma_tui.tui.areas.clients import ClientsArea
 from duunikulma_tui.tui.areas.summaries import SummaryArea
 from duunikulma_tui.tui.areas.today import TodayArea
 from duunikulma_tui.tui.bindings import FOCUS_BINDINGS, TranslatedBindings
@@ -31,7 +33,7 @@ class MainScreen(TranslatedBindings, Screen):
         Binding(key, f"show_area('{area}')", f"area.{area}", show=False, id=f"area-{area}")
         for area, key in AREAS
     ] + [
-        Binding("ctrl+r", "refresh", "key.refresh", id="refresh"),
+        Binding("ctrl+r", "refresh", "key.refresh", show=False, id="refresh"),
     ] + FOCUS_BINDINGS
 
     @dataclass
@@ -46,10 +48,20 @@ class MainScreen(TranslatedBindings, Screen):
         with TabbedContent(id="areas", initial="today"):
             for area, _key in AREAS:
                 with TabPane(t(f"area.{area}"), id=area):
-                    yield TodayArea() if area == "today" else SummaryArea(area, id=f"{area}-summary")
-        yield Footer()
+                    yield self._area_widget(area)
+        yield Footer(compact=True)
+
+    @staticmethod
+    def _area_widget(area: str):
+        if area == "today":
+            return TodayArea()
+        if area == "clients":
+            return ClientsArea()
+        return SummaryArea(area, id=f"{area}-summary")
 
     def on_mount(self) -> None:
+        # Start with the agenda in hand, so its one-key actions work at once.
+        self.query_one("#today-table").focus()
         self.action_refresh()
 
     def action_show_area(self, area: str) -> None:
@@ -70,8 +82,10 @@ class MainScreen(TranslatedBindings, Screen):
         day = desk.today()
         from duunikulma_tui.services.staff import current_operator
 
-        data = AreaData(day=day, agenda=overview.agenda(desk, day),
-                        counts=overview.area_counts(desk), machine=overview.machine_info(desk))
+        from duunikulma_tui.services.appointments import stale_scheduled
+
+        data = AreaData(day=day, counts=overview.area_counts(desk),
+                        machine=overview.machine_info(desk), stale=stale_scheduled(desk))
         operator = current_operator(desk)
         header = HeaderState(device_name=data.machine.device_name, day=day,
                              operator=operator.display_name if operator else None,
@@ -79,8 +93,42 @@ class MainScreen(TranslatedBindings, Screen):
                              low_bandwidth=self.app.low_bandwidth)
         self.post_message(self.Loaded(data, header))
 
+    def _offer_missed(self, data: AreaData) -> None:
+        """Yesterday's leftovers are offered to be marked missed once a day, never silently."""
+        if not data.stale or getattr(self.app, "_stale_offered_on", None) == data.day:
+            return
+        self.app._stale_offered_on = data.day
+        from duunikulma_tui.domain.i18n import format_short_date
+        from duunikulma_tui.services.appointments import mark_missed
+        from duunikulma_tui.tui.screens.confirm import ConfirmScreen
+
+        rows = "\n".join(f"  {format_short_date(dt.date.fromisoformat(r['on_date']))} "
+                         f"{r['start_time'].replace(':', '.')} {r['who']}" for r in data.stale[:8])
+        if len(data.stale) > 8:
+            rows += f"\n  … (+{len(data.stale) - 8})"
+
+        def answered(mark: bool | None) -> None:
+            if mark:
+                mark_missed(self.app.desk, [r["id"] for r in data.stale])
+                self.action_refresh()
+
+        self.app.push_screen(ConfirmScreen(t("today.stale_title"), t("today.stale_body", rows=rows),
+                                           t("today.mark_missed"), t("today.leave")), answered)
+
+    def on_clients_area_open_client(self, message: ClientsArea.OpenClient) -> None:
+        self.app.open_client(message.client_id)
+
+    def on_clients_area_new_client(self, message: ClientsArea.NewClient) -> None:
+        self.app.open_intake(None)
+
+    def on_clients_area_promote_quick_contact(
+            self, message: ClientsArea.PromoteQuickContact) -> None:
+        self.app.promote_quick_contact(message.quick_contact_id)
+
     def on_main_screen_loaded(self, message: Loaded) -> None:
         self.query_one(HeaderBar).show(message.header)
-        self.query_one(TodayArea).show(message.data)
+        self.query_one(TodayArea).reload()
+        self._offer_missed(message.data)
         for summary in self.query(SummaryArea):
             summary.show(message.data)
+        self.query_one(ClientsArea).search()

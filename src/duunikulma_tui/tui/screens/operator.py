@@ -43,7 +43,7 @@ class OperatorScreen(TranslatedBindings, ModalScreen[str | None]):
             yield DeskInput(id="last_name")
             yield Label("", id="last_name-error", classes="error")
             yield Button(t("operator.add"), id="operator-add", variant="primary")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)

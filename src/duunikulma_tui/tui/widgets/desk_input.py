@@ -10,7 +10,7 @@ class DeskInput(Input):
 
     # One row per field: forms have to fit 80x24 with their error lines.
     DEFAULT_CSS = """
-    DeskInput { border: none; height: 1; padding: 0 1; background: $boost; }
+    DeskInput { border: none; height: 1; padding: 0 1; background: $primary 12%; }
     DeskInput:focus { border: none; background: $primary 35%; }
     DeskInput.-invalid { border: none; background: $error 25%; }
     """
