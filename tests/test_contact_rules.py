@@ -240,6 +240,11 @@ def test_a_job_search_older_than_the_model_counts_from_its_start():
     c = nxt(D(2022, 3, 1), [], D(2022, 9, 1))
     assert (c.kind, c.due_date, c.status, c.days_late) == (
         "job_search_discussion", D(2022, 8, 2), "overdue", 30)
+    # The same when the last contact was before the model, too.
+    assert nxt(D(2021, 3, 1), [(D(2021, 3, 10), None)], D(2022, 9, 1)) == c
+    # A contact under the model restarts the count: 20 Jun 2022 + 3 months, Tue 20 Sep.
+    c = nxt(D(2021, 3, 1), [(D(2021, 3, 10), None), (D(2022, 6, 20), None)], D(2022, 9, 1))
+    assert (c.due_date, c.status) == (D(2022, 9, 20), "upcoming")
 
 
 # -- the intensified period after 6 months -----------------------------------------------

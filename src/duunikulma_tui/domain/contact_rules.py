@@ -1,48 +1,35 @@
 """The Nordic labour service model as data: dated rule sets and a jobseeker's next contact.
 
-A rule set (JSON, see domain/data/contact_rules/) says what the model asks
-from a date on: the initial interview within N working days of the start of
-the job search; optionally supplementary discussions every K weeks during the
-first M months (C of them); a job-search discussion every 3 months; an
-intensified period after 6 months (a setting: on or off, its length); and the
-job applications a month. The figures come from ../shared/domain.md only.
+A rule set (JSON, domain/data/contact_rules/) says what the model asks from a
+date on: the initial interview within N working days of the job search start;
+optionally supplementary discussions every K weeks in the first M months (C of
+them); a job-search discussion every few months; an intensified period after
+some months (a setting); applications a month. Figures: ../shared/domain.md.
+docs/due-contacts.md explains the choices below at length.
 
-Which rule set applies -- each requirement follows the rule set in force on
-the day it arises, not one rule set per client for ever:
-* the initial interview: the day the job search starts (so the 10-day rule of
-  1 Jan 2026 covers job searches starting on or after that day);
-* the next discussion (supplementary or job-search): the day of the last
-  contact held, since that contact is what the next one is counted from
-  (so a job search begun in autumn 2025 has supplementary discussions only
-  until the first contact held on or after 1 Jan 2026, when the fixed schedule
-  was dropped);
-* the intensified period: the day it would begin.
-A job search that began before every rule set has no initial interview; its
-first discussion is counted from the first rule set's effective date.
+Which rule set applies: the one in force on the day a requirement arises --
+the job search start for the initial interview (the 10-day rule covers job
+searches starting on or after 1 Jan 2026), the last contact held for the next
+discussion (so the fixed supplementary schedule ends with the first contact
+held under the 2026 rules), the day the intensified period would begin for
+it. A job search older than every rule set has no initial interview; its
+first discussion counts from the first rule set's effective date.
 
-How held contacts satisfy requirements (`contacts_held` is (date, kind)
-with kind one of CONTACT_KINDS or None for an unmarked contact; contacts
-before the job search start or after `today` are ignored; several on one day
-count once):
-* the first contact held on or after the start is the initial interview,
-  whatever its kind;
-* supplementary discussions: every contact after the initial interview in the
-  first M months counts as one; the next is due K weeks after the last
-  contact. One whose date would fall after the M months is not required, and
-  a missed one lapses when the M months are over (it can no longer be made
-  up); from then on the job-search discussion applies;
-* job-search discussion: due `every_months` calendar months after the last
-  contact of any kind; it never lapses;
-* the intensified period is due on the day it begins and only a contact
-  marked 'intensified' held on or after the day it opened satisfies it;
-  a missed one lapses when the period (`length_months`) is over.
-Deadlines counted in weeks or months that land on a day off move to the next
-working day. Status: `upcoming` before the requirement opens (the start of
-the job search, the start of the intensified period, or `lead_working_days`
-before the deadline of a discussion), `due` from then up to and including
-the deadline, `overdue` after it; `days_late` counts calendar days after the
-deadline. Of several open requirements the most urgent one is "next":
-overdue before due before upcoming, then the earliest deadline.
+How held contacts count (`contacts_held`: (date, kind), kind in CONTACT_KINDS
+or None when unmarked; those before the start or after today are ignored; one
+a day): the first is the initial interview whatever its kind; each later one
+in the first M months is a supplementary discussion, the next due K weeks
+after the last contact (not required when that falls after the M months; a
+missed one lapses when they end); after that a job-search discussion is due
+`every_months` after the last contact of any kind and never lapses. The
+intensified period is due the day it begins; only a contact marked
+'intensified' held on or after the day it opened satisfies it; unmet, it
+lapses when the period ends. Deadlines in weeks or months landing on a day off
+move to the next working day. A requirement is `upcoming` until it opens (the
+job search start for the initial interview, else `lead_working_days` before
+the deadline), then `due` up to and including the deadline, then `overdue`
+(`days_late` in calendar days). The next contact is the most urgent open
+requirement: overdue, due, upcoming; then the earliest deadline.
 """
 
 from __future__ import annotations
@@ -66,14 +53,12 @@ _STRICT = ConfigDict(frozen=True, extra="forbid")
 
 class InitialInterview(BaseModel):
     """The first interview after the job search starts."""
-
     model_config = _STRICT
     within_working_days: int = Field(ge=1, le=60)
 
 
 class SupplementaryDiscussions(BaseModel):
     """A fixed schedule of supplementary job-search discussions at the start."""
-
     model_config = _STRICT
     every_weeks: int = Field(ge=1, le=52)
     during_first_months: int = Field(ge=1, le=24)
@@ -82,14 +67,12 @@ class SupplementaryDiscussions(BaseModel):
 
 class JobSearchDiscussion(BaseModel):
     """The regular job-search discussion."""
-
     model_config = _STRICT
     every_months: int = Field(ge=1, le=24)
 
 
 class IntensifiedPeriod(BaseModel):
     """The intensified period; `confirmed` is False when the sources leave it open."""
-
     model_config = _STRICT
     enabled: bool
     after_months: int = Field(ge=1, le=60)
@@ -99,7 +82,6 @@ class IntensifiedPeriod(BaseModel):
 
 class Applications(BaseModel):
     """Job applications a month; None where the sources do not say."""
-
     model_config = _STRICT
     per_month: int = Field(ge=0, le=31)
     individual_min: int | None = Field(default=None, ge=0, le=31)
@@ -109,7 +91,6 @@ class Applications(BaseModel):
 
 class RuleSet(BaseModel):
     """One dated version of the model's rules."""
-
     model_config = _STRICT
     name: str = Field(min_length=1)
     effective_from: dt.date
@@ -167,11 +148,6 @@ class RuleBook:
         """The rule set in force on `day`: the latest effective on or before it, or None."""
         i = bisect.bisect_right(self._ordinals, day.toordinal())
         return self.rule_sets[i - 1] if i else None
-
-    @property
-    def first_effective(self) -> dt.date | None:
-        """The day the earliest rule set took effect."""
-        return self.rule_sets[0].effective_from if self.rule_sets else None
 
 
 def rule_set_on(rule_sets: Sequence[RuleSet] | RuleBook, day: dt.date) -> RuleSet | None:
@@ -312,20 +288,16 @@ def next_statutory_contact(job_search_start: dt.date,
     an unmarked contact; the module docstring defines how they satisfy the
     requirements and which rule set governs each one.
     """
-    if isinstance(rules, RuleSet):
-        book = RuleBook([rules])
-    elif isinstance(rules, RuleBook):
-        book = rules
-    else:
-        book = RuleBook(rules)
+    book = rules if isinstance(rules, RuleBook) else RuleBook(
+        [rules] if isinstance(rules, RuleSet) else rules)
     held = [(d, k) for d, k in contacts_held if job_search_start <= d <= today]
     found: list[DueContact] = []
-    if held:
-        dates = sorted({d for d, _ in held})
-        nxt = _cadence(job_search_start, dates, book, today, lead_working_days)
-        if nxt:
-            found.append(nxt)
+    nxt = _cadence(job_search_start, sorted({d for d, _ in held}), book, today,
+                   lead_working_days) if held else None
+    if nxt:
+        found.append(nxt)
     else:
+        # Nothing held, or only before any rule set took effect.
         first = _first(book, job_search_start, lead_working_days)
         if first:
             found.append(_requirement(*first, today))

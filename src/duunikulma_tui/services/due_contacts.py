@@ -19,12 +19,13 @@ the default): it can be the initial interview and restarts the discussion
 cadence, but never counts as the intensified period. Group events and
 company visits count only when marked. Cancelled and missed ones never count.
 
-Speed (100,000 clients, 1,000,000 appointments): one query reads each
-client's open period and, through the appointment_client index read
-backwards, the date of the last contact held; the full contact history is
-read only for job searches younger than RuleBook.history_months(), the only
-ones whose answer depends on more than the last contact. Results for old
-job searches depend only on that date, so they are computed once per date.
+Speed (100,000 clients, 1,000,000 appointments): one query. It reads each
+active client's open period and, walking the appointment_client index
+backwards from today, the date L of the last contact held. In SQL it drops
+the clients the rules cannot list -- L after a cut date that `_cuts` works out
+with the domain function itself -- and reads more history only for job
+searches young enough to be in a supplementary phase or near an intensified
+period. Past those, the answer depends on L alone and is computed once per L.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from duunikulma_tui.services.desk import Desk
 from duunikulma_tui.store import records
 
 HELD_STATUSES = ("completed", "walk_in", "arrived")
-_HELD_SQL = "('completed', 'walk_in', 'arrived')"
+_HELD_SQL = "(" + ", ".join(f"'{s}'" for s in HELD_STATUSES) + ")"
 _KINDS = frozenset(CONTACT_KINDS)
 
 
@@ -100,27 +101,35 @@ def install_shipped_rule_sets(desk: Desk) -> int:
     return added
 
 
-def _row_rule_set(row: dict) -> RuleSet:
-    # The columns are what a coordinator sees in lists, so they win over the JSON.
-    return parse_rule_set(row["rules"], name=row["name"], effective_from=row["effective_from"])
-
-
-def load_rule_sets(desk: Desk) -> tuple[RuleBook, list[RuleSetProblem]]:
-    """The rule book (shipped files overlaid by live table rows) and the rows that failed."""
+@lru_cache(maxsize=8)
+def _book(rows: tuple[tuple[str, str, str, str], ...]) -> tuple[RuleBook, list[RuleSetProblem]]:
+    # Cached by the rows' content, so the book and the deadlines it has
+    # remembered live on between calls until a rule set changes.
     by_date = {rs.effective_from: rs for rs in shipped_rule_sets()}
     problems = []
-    # In HLC order, so when two machines each saved a row for one date the
-    # later change wins everywhere alike.
-    for row in desk.store.query(
-            "SELECT id, name, effective_from, rules FROM contact_rule_set WHERE deleted = 0 "
-            "ORDER BY hlc"):
+    for row_id, name, effective_from, rules in rows:
         try:
-            rs = _row_rule_set(row)
+            rs = parse_rule_set(rules, name=name, effective_from=effective_from)
         except RuleSetError as exc:
-            problems.append(RuleSetProblem(row["id"], row["name"], exc.problems))
+            problems.append(RuleSetProblem(row_id, name, exc.problems))
             continue
         by_date[rs.effective_from] = rs
     return RuleBook(by_date.values()), problems
+
+
+def load_rule_sets(desk: Desk) -> tuple[RuleBook, list[RuleSetProblem]]:
+    """The rule book (shipped files overlaid by live table rows) and the rows that failed.
+
+    The columns name and effective_from win over the same fields in the JSON,
+    since they are what a coordinator sees in lists.
+    """
+    # In HLC order, so when two machines each saved a row for one date the
+    # later change wins everywhere alike.
+    rows = desk.store.conn.execute(
+        "SELECT id, name, effective_from, rules FROM contact_rule_set WHERE deleted = 0 "
+        "ORDER BY hlc").fetchall()
+    book, problems = _book(tuple(rows))
+    return book, list(problems)
 
 
 def rule_sets(desk: Desk) -> RuleBook:
@@ -132,7 +141,7 @@ def save_rule_set(desk: Desk, text: str, row_id: str | None = None) -> str:
     """Add a rule set (row_id None) or replace one row's rules with `text`; returns the id.
 
     The JSON is validated first: RuleSetError (with its problems) and nothing
-    saved when it is not a valid rule set.
+    saved when it is not a valid rule set; KeyError when row_id is not a live row.
     """
     rs = parse_rule_set(text)
     canonical = json.dumps(json.loads(text), ensure_ascii=False, indent=2)
@@ -176,10 +185,6 @@ def _cuts(rule_sets: tuple[RuleSet, ...], today: dt.date, horizon: dt.date | Non
     outside the intensified range; clients without contacts are never skipped.
     """
     book = RuleBook(rule_sets)
-
-    def listed(c: DueContact | None) -> bool:
-        return _listed(c, horizon)
-
     no_int = RuleBook(rs.model_copy(update={"intensified_period": rs.intensified_period.model_copy(
         update={"enabled": False})}) for rs in book.rule_sets)
     quiet_cadence = RuleBook(rs.model_copy(update={
@@ -190,11 +195,9 @@ def _cuts(rule_sets: tuple[RuleSet, ...], today: dt.date, horizon: dt.date | Non
         for back in range(_SCAN_DAYS):
             last = today - dt.timedelta(days=back)
             held = [(last, None)]
-            if listed(next_statutory_contact(_ANCIENT, held, no_int, today,
-                                             lead_working_days=lead)):
-                return last
-            if starts_at_last and listed(next_statutory_contact(last, held, no_int, today,
-                                                                lead_working_days=lead)):
+            if any(_listed(next_statutory_contact(start, held, no_int, today,
+                                                  lead_working_days=lead), horizon)
+                   for start in ((_ANCIENT, last) if starts_at_last else (_ANCIENT,))):
                 return last
         return today - dt.timedelta(days=_SCAN_DAYS)
 
@@ -206,8 +209,8 @@ def _cuts(rule_sets: tuple[RuleSet, ...], today: dt.date, horizon: dt.date | Non
                 for rs in book.rule_sets] or [0]) + 1
     hits = [s for s in (add_months(today, -span) + dt.timedelta(days=i)
                         for i in range((today - add_months(today, -span)).days + 1))
-            if listed(next_statutory_contact(s, [(today, None)], quiet_cadence, today,
-                                             lead_working_days=lead))]
+            if _listed(next_statutory_contact(s, [(today, None)], quiet_cadence, today,
+                                              lead_working_days=lead), horizon)]
     lo, hi = (min(hits), max(hits)) if hits else (today + dt.timedelta(days=1), today)
     # A marked contact counts from the day the period opens: `lead` working
     # days before its start, which 2 * lead + 14 calendar days always covers.
@@ -218,8 +221,8 @@ def _cuts(rule_sets: tuple[RuleSet, ...], today: dt.date, horizon: dt.date | Non
 
 
 def _listed(c: DueContact | None, horizon: dt.date | None) -> bool:
-    return c is not None and (c.status != "upcoming" or (horizon is not None
-                                                          and c.due_date <= horizon))
+    return c is not None and (c.status != "upcoming"
+                              or (horizon is not None and c.due_date <= horizon))
 
 
 def _clients_sql(count_unmarked: bool, staff_filter: bool) -> str:
@@ -227,15 +230,17 @@ def _clients_sql(count_unmarked: bool, staff_filter: bool) -> str:
               else "a.statutory_contact IS NOT NULL")
     held = (f"a.client_id = b.id AND a.on_date >= b.start AND a.on_date <= :today "
             f"AND a.deleted = 0 AND a.status IN {_HELD_SQL} AND {counts}")
-    # All clients are read in table order (NOT INDEXED), which follows id order,
-    # so the (client_id, on_date) index is read in order too: 2.5 times faster
-    # than hopping through client_status. ORDER BY on_date DESC LIMIT 1 walks
-    # that index backwards from today and stops at the first held contact.
+    # Periods are read in table order (NOT INDEXED), which follows the clients'
+    # id order, so the (client_id, on_date) index is read in order too: 2.5
+    # times faster than hopping through client_status, which only one staff
+    # member's list uses. ORDER BY on_date DESC LIMIT 1 walks that index
+    # backwards from today and stops at the first held contact.
+    join = ("client c CROSS JOIN agreement_period p ON p.client_id = c.id" if staff_filter
+            else "agreement_period p NOT INDEXED CROSS JOIN client c ON c.id = p.client_id")
     base = (
         "SELECT c.id AS id, c.last_name || ' ' || c.first_name AS name, "
         "c.responsible_staff_id AS staff, p.job_search_start AS start, p.start_date AS began "
-        f"FROM client c {'' if staff_filter else 'NOT INDEXED'} "
-        "CROSS JOIN agreement_period p ON p.client_id = c.id "
+        f"FROM {join} "
         "WHERE c.deleted = 0 AND c.status = 'active' AND c.outside_service_model = 0 "
         + ("AND c.responsible_staff_id = :staff " if staff_filter else "")
         + "AND p.deleted = 0 AND p.job_search_start IS NOT NULL AND p.start_date <= :today "
@@ -258,11 +263,9 @@ def _clients_sql(count_unmarked: bool, staff_filter: bool) -> str:
 
 
 def _history(text: str) -> list[tuple[dt.date, str | None]]:
-    out = []
-    for part in text.split(",") if text else ():
-        day, _, kind = part.partition(" ")
-        out.append((dt.date.fromisoformat(day), kind if kind in _KINDS else None))
-    return out
+    parts = (part.partition(" ") for part in text.split(",") if part)
+    return [(dt.date.fromisoformat(day), kind if kind in _KINDS else None)
+            for day, _, kind in parts]
 
 
 def due_contacts(desk: Desk, today: dt.date | None = None, staff_id: str | None = None, *,
@@ -274,6 +277,7 @@ def due_contacts(desk: Desk, today: dt.date | None = None, staff_id: str | None 
     staff_id limits the list to one responsible staff member's clients;
     upcoming_within_days also lists upcoming contacts whose deadline is at
     most that many days away. Equal lateness is ordered by deadline, then name.
+    `book` replaces the database's rule sets (e.g. to preview an edited one).
     """
     today = today or desk.today()
     book = book or rule_sets(desk)
