@@ -128,7 +128,7 @@ async def test_registry_search_open_card_and_exit(desk):
         await app.workers.wait_for_complete()
         await pilot.pause()
         table = app.screen.query_one("#clients-table", DataTable)
-        assert table.row_count == 1 and table.get_row_at(0)[0] == "Mäkinen Anna"
+        assert table.row_count == 1 and str(table.get_row_at(0)[0]) == "Mäkinen Anna"
         await pilot.press("enter")
         await pilot.pause()
         await app.workers.wait_for_complete()

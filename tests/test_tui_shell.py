@@ -74,7 +74,7 @@ async def test_today_lists_the_days_appointments_in_time_order(desk):
         await app.workers.wait_for_complete()
         await pilot.pause()
         table = app.screen.query_one("#today-table", DataTable)
-        rows = [table.get_row_at(i) for i in range(table.row_count)]
+        rows = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
     assert [r[0] for r in rows] == ["09.00", "10.00", "11.30", "13.00", "14.00"]
     assert rows[0][1] == "Virtanen Matti" and rows[0][3] == "saapui"
     assert rows[2][1] == "Pielaveden Saha Oy"

@@ -168,14 +168,23 @@ class DuunikulmaApp(App[None]):
         self.push_screen(HelpScreen(screen_keys, app_keys, area_help))
 
     def keys_for(self, screen: Screen) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-        """(key, description) pairs of a screen and of the app, as the help lists them."""
-        def pairs(bindings) -> list[tuple[str, str]]:
-            # Only our own bindings carry ids; Textual's built-ins are left out
-            # because their descriptions are English-only.
-            return [(binding.key_display or self.get_key_display(binding), binding.description)
-                    for _key, binding in bindings if binding.id and binding.description]
+        """(key, description) pairs active on `screen` (its focused widget included) and
+        the app's own, as the help lists them.
 
-        return pairs(screen._bindings), pairs(self._bindings)
+        Only our bindings carry ids: Textual's built-ins are left out, their
+        descriptions being English-only.
+        """
+        here: list[tuple[str, str]] = []
+        everywhere: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.id or not binding.description or binding.id in seen:
+                continue
+            seen.add(binding.id)
+            pair = (binding.key_display or self.get_key_display(binding), binding.description)
+            (everywhere if active.node is self else here).append(pair)
+        return here, everywhere
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Our own palette entries, translated; Textual's English ones are left out."""

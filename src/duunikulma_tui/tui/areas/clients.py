@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -136,7 +137,7 @@ class ClientsArea(Vertical):
         if message.flt.status == "quick":
             for qc in message.rows:
                 state = t("clients.promoted") if qc.promoted else t(f"code.channel.{qc.channel}")
-                table.add_row(format_date(qc.contact_date), qc.name or "–",
+                table.add_row(format_date(qc.contact_date), Text(qc.name or "–"),
                               t(f"code.service_type.{qc.service_type}"), state, key=qc.id)
             self.query_one("#clients-count", Static).update(
                 t("clients.count", count=len(message.rows)))
@@ -146,7 +147,7 @@ class ClientsArea(Vertical):
                 str(row.birth_year) if row.birth_year else "–")
             nxt = (f"{format_short_date(row.next_appointment.date())} "
                    f"{format_time(row.next_appointment.time())}" if row.next_appointment else "–")
-            table.add_row(f"{row.last_name} {row.first_name}", born, row.municipality,
+            table.add_row(Text(f"{row.last_name} {row.first_name}"), born, Text(row.municipality),
                           t(f"code.client_status.{row.status}"), nxt, key=row.id)
         count = len(message.rows)
         self.query_one("#clients-count", Static).update(

@@ -14,8 +14,6 @@ def _lines(area: str, data: AreaData) -> list[str]:
         return [t("appointments.summary", count=c.appointments_upcoming)]
     if area == "jobs":
         return [t("jobs.summary", count=c.jobs_open)]
-    if area == "employers":
-        return [t("employers.summary", employers=c.employers, providers=c.providers)]
     if area == "indicators":
         return [t("indicators.summary", active=c.clients_active, quick=c.quick_contacts)]
     if area == "sync":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -124,7 +125,7 @@ class TodayArea(Vertical):
         for item in message.items:
             who = item.who if item.participants is None else t(
                 "today.group", title=item.who, count=item.participants)
-            table.add_row(format_time(item.start), who,
+            table.add_row(format_time(item.start), Text(who),
                           t(f"code.service_type.{item.service_type}"),
                           t(f"code.appointment_status.{item.status}"), key=item.appointment_id)
         if message.items:
@@ -132,7 +133,7 @@ class TodayArea(Vertical):
         side = self.query_one("#today-due", DataTable)
         side.clear()
         for i, s in enumerate(message.side):
-            side.add_row(("! " if s.urgent else "  ") + s.who, s.what, key=f"{i}:{s.client_id}")
+            side.add_row(Text(("! " if s.urgent else "  ") + s.who), s.what, key=f"{i}:{s.client_id}")
         if not message.side:
             side.add_row(t("today.nothing_due"), "")
 

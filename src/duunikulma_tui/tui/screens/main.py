@@ -17,6 +17,7 @@ from duunikulma_tui.services import overview
 from duunikulma_tui.tui.areas import AREAS
 from duunikulma_tui.tui.areas.base import AreaData
 from duunikulma_tui.tui.areas.clients import ClientsArea
+from duunikulma_tui.tui.areas.employers import EmployersArea
 from duunikulma_tui.tui.areas.summaries import SummaryArea
 from duunikulma_tui.tui.areas.today import TodayArea
 from duunikulma_tui.tui.bindings import FOCUS_BINDINGS, TranslatedBindings
@@ -57,6 +58,8 @@ class MainScreen(TranslatedBindings, Screen):
             return TodayArea()
         if area == "clients":
             return ClientsArea()
+        if area == "employers":
+            return EmployersArea()
         return SummaryArea(area, id=f"{area}-summary")
 
     def on_mount(self) -> None:
@@ -132,3 +135,20 @@ class MainScreen(TranslatedBindings, Screen):
         for summary in self.query(SummaryArea):
             summary.show(message.data)
         self.query_one(ClientsArea).search()
+
+    def on_employers_area_open_employer(self, message: EmployersArea.OpenEmployer) -> None:
+        from duunikulma_tui.tui.screens.employer_card import open_employer_card
+
+        # Back from the card, the list shows any edits made there.
+        open_employer_card(self.app, message.employer_id,
+                           on_done=lambda _: self.query_one(EmployersArea).search())
+
+    def on_employers_area_new_employer(self, message: EmployersArea.NewEmployer) -> None:
+        from duunikulma_tui.tui.screens.employer_card import open_employer_form
+
+        def saved(employer_id: str | None) -> None:
+            if employer_id:
+                self.query_one(EmployersArea).search(select_id=employer_id)
+                self.action_refresh()
+
+        open_employer_form(self.app, None, on_done=saved)
