@@ -10,14 +10,12 @@ import pytest
 
 from duunikulma_tui.services import intake
 from duunikulma_tui.services.desk import open_desk
-from duunikulma_tui.settings import Settings
 from duunikulma_tui.store import open_store
-from duunikulma_tui.tui.factory import make_app
 
 from .builders import TODAY, add_appointment, small_day
 from .test_intake import full_intake
+from .snapshot_support import SIZE, build, keys_then_settle, settle
 
-SIZE = (80, 24)
 
 
 @pytest.fixture
@@ -35,27 +33,20 @@ def front_desk(tmp_path):
     desk.close()
 
 
-def build(desk, lang):
-    return make_app(Settings(db_path=desk.path, language=lang), desk)
-
-
-async def settle(pilot):
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])
 def test_registry(snap_compare, front_desk, lang):
     """F3: the registry with search field, filters and active clients."""
-    assert snap_compare(build(front_desk, lang), terminal_size=SIZE, press=["f3"],
-                        run_before=settle)
+    assert snap_compare(build(front_desk, lang), terminal_size=SIZE,
+                        run_before=keys_then_settle("f3"))
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])
 def test_intake_form(snap_compare, front_desk, lang):
     """F9 in the registry: the first screenful of a new intake."""
-    assert snap_compare(build(front_desk, lang), terminal_size=SIZE, press=["f3", "f9"],
-                        run_before=settle)
+    assert snap_compare(build(front_desk, lang), terminal_size=SIZE,
+                        run_before=keys_then_settle("f3", "f9"))
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])

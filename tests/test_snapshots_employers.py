@@ -12,17 +12,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from textual.widgets import Input
 
 from duunikulma_tui.services import employers
 from duunikulma_tui.services.desk import open_desk
-from duunikulma_tui.settings import Settings
 from duunikulma_tui.store import open_store, records
-from duunikulma_tui.tui.factory import make_app
 
 from .builders import TODAY, add_appointment, add_client, small_day
+from .snapshot_support import SIZE, build, keys_then_settle
 
-SIZE = (80, 24)
 
 
 def _job(desk, employer_id, title, days_ago, status="open", positions=1, closes_in=None):
@@ -83,29 +80,7 @@ def registry_desk(tmp_path):
     desk.close()
 
 
-def build(desk, lang):
-    return make_app(Settings(db_path=desk.path, language=lang), desk)
 
-
-async def settle(pilot):
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def keys_then_settle(*keys):
-    async def run(pilot):
-        await settle(pilot)
-        for key in keys:
-            await pilot.press(key)
-            await settle(pilot)
-        # Toasts and a blinking cursor would make the pictures depend on timing.
-        pilot.app.clear_notifications()
-        for field in pilot.app.screen.query(Input):
-            field.cursor_blink = False
-        await pilot.pause()
-    return run
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])

@@ -11,13 +11,11 @@ from __future__ import annotations
 import pytest
 
 from duunikulma_tui.services.desk import open_desk
-from duunikulma_tui.settings import Settings
 from duunikulma_tui.store import open_store
-from duunikulma_tui.tui.factory import make_app
 
 from .builders import TODAY, small_day
+from .snapshot_support import SIZE, build, keys_then_settle, settle
 
-SIZE = (80, 24)
 
 
 @pytest.fixture
@@ -39,13 +37,6 @@ def empty_desk(tmp_path):
     desk.close()
 
 
-def build(desk, lang):
-    return make_app(Settings(db_path=desk.path, language=lang), desk)
-
-
-async def settle(pilot):
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])
@@ -57,8 +48,8 @@ def test_today_is_the_first_screen(snap_compare, day_desk, lang):
 @pytest.mark.parametrize("lang", ["fi", "en"])
 def test_help_lists_the_keys(snap_compare, day_desk, lang):
     """F1 over Today: keys of this screen and the global ones."""
-    assert snap_compare(build(day_desk, lang), terminal_size=SIZE, press=["f1"],
-                        run_before=settle)
+    assert snap_compare(build(day_desk, lang), terminal_size=SIZE,
+                        run_before=keys_then_settle("f1"))
 
 
 @pytest.mark.parametrize("lang", ["fi", "en"])
@@ -70,5 +61,5 @@ def test_first_start_asks_for_the_operator(snap_compare, empty_desk, lang):
 @pytest.mark.parametrize("lang", ["fi", "en"])
 def test_clients_area_summary(snap_compare, day_desk, lang):
     """F3 shows the Clients area with its counts."""
-    assert snap_compare(build(day_desk, lang), terminal_size=SIZE, press=["f3"],
-                        run_before=settle)
+    assert snap_compare(build(day_desk, lang), terminal_size=SIZE,
+                        run_before=keys_then_settle("f3"))
