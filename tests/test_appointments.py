@@ -103,7 +103,7 @@ def test_status_moves_follow_the_model_and_undo_works_the_same_day(ready):
     assert appointments.undo_status(ready, appt) == "scheduled"
     assert appointments.undo_status(ready, appt) is None
     moves = [(r["from_status"], r["to_status"]) for r in ready.store.query(
-        "SELECT from_status, to_status FROM appointment_status_change ORDER BY changed_at, id")]
+        "SELECT from_status, to_status FROM appointment_status_change ORDER BY hlc")]
     assert moves == [(None, "scheduled"), ("scheduled", "arrived"), ("arrived", "completed"),
                      ("completed", "arrived"), ("arrived", "scheduled")]
 

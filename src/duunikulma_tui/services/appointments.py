@@ -175,7 +175,8 @@ def undo_status(desk: Desk, appt_id: str) -> str | None:
     """
     history = desk.store.query(
         "SELECT from_status, to_status, changed_at FROM appointment_status_change "
-        "WHERE appointment_id = ? AND deleted = 0 ORDER BY changed_at, id", (appt_id,))
+        # The HLC stamp orders moves causally, also when two share a clock reading.
+        "WHERE appointment_id = ? AND deleted = 0 ORDER BY hlc", (appt_id,))
     stack: list[dict] = []
     for move in history:
         top = stack[-1] if stack else None

@@ -8,7 +8,7 @@ bundles (sync), as-of figures and the audit build on.
 
 from __future__ import annotations
 
-import json
+import orjson
 from typing import Any, Mapping
 
 from duunikulma_tui.domain.ids import new_id, utc_stamp
@@ -34,6 +34,11 @@ def _check_fields(store: Store, table: str, values: Mapping[str, Any]) -> None:
         raise ValueError(f"unknown or bookkeeping fields for {table}: {sorted(unknown)}")
 
 
+def _json(data: Mapping[str, Any]) -> str:
+    # Compact, sorted keys: the same change always serialises to the same text.
+    return orjson.dumps(dict(data), option=orjson.OPT_SORT_KEYS).decode()
+
+
 def log_change(store: Store, table: str, row_id: str, op: str, data: Mapping[str, Any],
                stamp: str, staff_id: str | None, at: str) -> None:
     """Append one change made on this machine to change_log."""
@@ -44,7 +49,7 @@ def log_change(store: Store, table: str, row_id: str, op: str, data: Mapping[str
         "INSERT INTO change_log (device_id, device_seq, hlc, table_name, row_id, op, data, "
         "staff_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (store.device_id, seq, stamp, table, row_id, op,
-         json.dumps(dict(data), ensure_ascii=False, sort_keys=True), staff_id, at))
+         _json(data), staff_id, at))
 
 
 def insert(store: Store, table: str, values: Mapping[str, Any], staff_id: str | None,
@@ -156,8 +161,7 @@ def bulk_insert(store: Store, table: str, rows: list[Mapping[str, Any]],
             stamp = str(store.clock.tick())
             data = {k: row[k] for k in keys}
             values.append((row_id, created, created, staff, dev, 1, stamp, 0, *data.values()))
-            changes.append((dev, seq, stamp, table, row_id, "insert",
-                            json.dumps(data, ensure_ascii=False, sort_keys=True), staff, created))
+            changes.append((dev, seq, stamp, table, row_id, "insert", _json(data), staff, created))
         store.conn.executemany(sql, values)
         store.conn.executemany(
             "INSERT INTO change_log (device_id, device_seq, hlc, table_name, row_id, op, data, "
