@@ -1,0 +1,1 @@
+"""Scripts the rows start as fresh subprocesses (run by path, not imported)."""
