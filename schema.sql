@@ -640,9 +640,12 @@ CREATE TRIGGER contact_rule_set_no_delete BEFORE DELETE ON contact_rule_set BEGI
 -- Duplicate checks compare names among clients born the same day.
 CREATE INDEX client_birth_date ON client (birth_date) WHERE birth_date IS NOT NULL;
 
+-- Prefix indexes for 1-4 characters keep the first keystrokes of a search
+-- (which match tens of thousands of people) under a millisecond.
 CREATE VIRTUAL TABLE client_search USING fts5(
     name, contact, municipality, code_tail,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3 4'
 );
 CREATE TRIGGER client_search_insert AFTER INSERT ON client WHEN new.deleted = 0
 BEGIN

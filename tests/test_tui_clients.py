@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Select
+from textual.widgets import Select
 
 from duunikulma_tui.services import intake
 from duunikulma_tui.settings import Settings
@@ -14,6 +14,7 @@ from duunikulma_tui.tui.screens.intake import IntakeScreen
 from duunikulma_tui.tui.screens.main import MainScreen
 from duunikulma_tui.tui.screens.quick_contact import QuickContactScreen
 from duunikulma_tui.tui.widgets.desk_input import DeskInput
+from duunikulma_tui.tui.widgets.result_list import ResultList
 
 from .builders import TODAY, add_staff
 from .test_intake import full_intake
@@ -127,8 +128,8 @@ async def test_registry_search_open_card_and_exit(desk):
         await pilot.pause(0.3)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        table = app.screen.query_one("#clients-table", DataTable)
-        assert table.row_count == 1 and str(table.get_row_at(0)[0]) == "Mäkinen Anna"
+        results = app.screen.query_one("#clients-table", ResultList)
+        assert len(results.lines) == 1 and results.lines[0].startswith("Mäkinen Anna ")
         await pilot.press("enter")
         await pilot.pause()
         await app.workers.wait_for_complete()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from duunikulma_tui.services.desk import Desk
 
 STATUS_FILTERS = ("active", "exited", "draft", "all")
+CANDIDATES = 1000
 GROUP_FILTERS = ("all", "under_25", "under_30", "55_plus", "long_term_unemployed")
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -47,8 +48,11 @@ class ClientRow:
 def fts_query(text: str) -> str | None:
     """A safe FTS5 query: each word of `text` as a quoted prefix term, all required."""
     if _PHONE_LIKE.fullmatch(text) and any(ch.isdigit() for ch in text):
-        # "040-123 45" is one number: the index holds phones as one token.
+        # "040-123 45" is one number: the index holds phones as one token,
+        # and "+358 40 ..." is searched in its national form "040 ...".
         digits = re.sub(r"\D", "", text)
+        if digits.startswith("358") and len(digits) > 3:
+            digits = "0" + digits[3:]
         return f'"{digits}"*'
     words = _TOKEN.findall(text.lower())[:8]
     if not words:
@@ -101,9 +105,12 @@ def search_clients(desk: Desk, text: str = "", flt: RegistryFilter = RegistryFil
             f"c.status, {next_appt}")
     query = fts_query(text)
     if query:
-        sql = (f"SELECT {cols} FROM client_search s JOIN client c ON c.rowid = s.rowid "
-               f"WHERE client_search MATCH ? AND {where} ORDER BY s.rank, c.last_name, "
-               f"c.first_name LIMIT ?")
+        # Ranking or sorting every match of a first keystroke costs 100 ms at
+        # 100,000 people; a bounded candidate set sorted by name costs 1 ms,
+        # and a broad search says "narrow it down" anyway.
+        sql = (f"SELECT {cols} FROM (SELECT rowid FROM client_search WHERE client_search "
+               f"MATCH ? LIMIT {CANDIDATES}) s JOIN client c ON c.rowid = s.rowid "
+               f"WHERE {where} ORDER BY c.last_name, c.first_name LIMIT ?")
         args = [today.isoformat(), query, *params, limit]
     else:
         sql = (f"SELECT {cols} FROM client c WHERE {where} "

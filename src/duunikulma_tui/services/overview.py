@@ -68,11 +68,16 @@ class AreaCounts:
 
 
 def pending_changes(desk: Desk) -> int:
-    """Changes made on this machine that no peer has acknowledged yet."""
+    """Changes made on this machine that no peer has acknowledged yet.
+
+    This machine numbers its own changes 1, 2, 3... without gaps, so the
+    count is the newest number minus the acknowledged one: O(1) instead of
+    counting millions of change-log rows on every refresh.
+    """
     acked = int(desk.store.meta_get("acked_seq") or 0)
-    return int(desk.store.scalar(
-        "SELECT COUNT(*) FROM change_log WHERE device_id = ? AND device_seq > ?",
-        (desk.store.device_id, acked)) or 0)
+    newest = desk.store.scalar("SELECT MAX(device_seq) FROM change_log WHERE device_id = ?",
+                               (desk.store.device_id,)) or 0
+    return max(0, int(newest) - acked)
 
 
 def area_counts(desk: Desk) -> AreaCounts:

@@ -10,17 +10,34 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import Input, Static
 
 from duunikulma_tui.domain.i18n import format_date, format_short_date, format_time, t
 from duunikulma_tui.services import client_search, quick_contacts
 from duunikulma_tui.services.client_search import ClientRow, RegistryFilter
 from duunikulma_tui.tui.bindings import translate_bindings
+from duunikulma_tui.tui.widgets.result_list import ResultList, fit
 from duunikulma_tui.tui.widgets.desk_input import DeskInput
 
 
+CLIENT_COLUMNS = (("clients.col_name", 24), ("clients.col_born", 11),
+                  ("clients.col_municipality", 11), ("clients.col_status", 10),
+                  ("clients.col_next", 12))
+QUICK_COLUMNS = (("clients.col_date", 11), ("clients.col_name", 24),
+                 ("clients.col_service", 18), ("clients.col_status", 18))
+CLIENT_WIDTHS = [w for _k, w in CLIENT_COLUMNS]
+
 # "quick" lists people served without agreement instead of clients.
 STATUS_CYCLE = client_search.STATUS_FILTERS + ("quick",)
+
+
+def _client_cells(row: ClientRow) -> tuple:
+    born = format_date(row.birth_date) if row.birth_date else (
+        str(row.birth_year) if row.birth_year else "–")
+    nxt = (f"{format_short_date(row.next_appointment.date())} "
+           f"{format_time(row.next_appointment.time())}" if row.next_appointment else "–")
+    return (f"{row.last_name} {row.first_name}", born, row.municipality,
+            t(f"code.client_status.{row.status}"), nxt)
 
 
 def _cycle(values: tuple[str, ...], current: str) -> str:
@@ -33,7 +50,7 @@ class ClientsArea(Vertical):
     DEFAULT_CSS = """
     ClientsArea #clients-search { width: 1fr; }
     ClientsArea #clients-filters { height: 1; color: $text-muted; }
-    ClientsArea DataTable { height: 1fr; }
+    ClientsArea #clients-header { height: 1; background: $primary 30%; text-style: bold; }
     """
 
     BINDINGS = [
@@ -74,31 +91,26 @@ class ClientsArea(Vertical):
         translate_bindings(self)
         self.flt = RegistryFilter()
         self._shown: tuple[str, ...] | None = None
+        self._ids: list[str] = []  # the id behind each table row, by position
 
     def compose(self) -> ComposeResult:
         yield DeskInput(placeholder=t("clients.search_placeholder"), id="clients-search")
         yield Static("", id="clients-filters")
-        table = DataTable(id="clients-table", cursor_type="row", zebra_stripes=True)
-        self._set_columns(table, quick=False)
-        yield table
+        yield Static("", id="clients-header")
+        yield ResultList(CLIENT_WIDTHS, id="clients-table")
         yield Static("", id="clients-count")
 
     def on_mount(self) -> None:
+        # The first search comes with the main screen's load, not twice.
         self._show_filters()
-        self.search()
+        self._set_columns(quick=False)
 
-    @staticmethod
-    def _set_columns(table: DataTable, *, quick: bool) -> None:
-        table.clear(columns=True)
-        if quick:
-            cols = (("date", "clients.col_date", 10), ("name", "clients.col_name", 22),
-                    ("service", "clients.col_service", 18), ("status", "clients.col_status", 18))
-        else:
-            cols = (("name", "clients.col_name", 23), ("born", "clients.col_born", 11),
-                    ("municipality", "clients.col_municipality", 11),
-                    ("status", "clients.col_status", 10), ("next", "clients.col_next", 12))
-        for key, label, width in cols:
-            table.add_column(t(label), key=key, width=width)
+    def _set_columns(self, *, quick: bool) -> None:
+        cols = QUICK_COLUMNS if quick else CLIENT_COLUMNS
+        widths = [w for _key, w in cols]
+        self.query_one(ResultList).set_widths(widths)
+        header = " ".join(fit(t(key), w) for key, w in cols)
+        self.query_one("#clients-header", Static).update(Text(" " + header))
 
     # -- searching ---------------------------------------------------------
     @on(Input.Changed, "#clients-search")
@@ -109,7 +121,7 @@ class ClientsArea(Vertical):
     def _enter_in_search(self) -> None:
         self.action_open_client()
 
-    @on(DataTable.RowSelected, "#clients-table")
+    @on(ResultList.Selected, "#clients-table")
     def _row_chosen(self) -> None:
         self.action_open_client()
 
@@ -129,42 +141,36 @@ class ClientsArea(Vertical):
         signature = (message.flt.status == "quick", tuple(r.id for r in message.rows))
         if signature == self._shown:
             return  # same rows: repaint nothing (bytes matter on slow links)
-        table = self.query_one(DataTable)
+        table = self.query_one(ResultList)
         if self._shown is None or self._shown[0] != signature[0]:
-            self._set_columns(table, quick=signature[0])
+            self._set_columns(quick=signature[0])
         self._shown = signature
-        table.clear()
+        self._ids = [r.id for r in message.rows]
         if message.flt.status == "quick":
-            for qc in message.rows:
-                state = t("clients.promoted") if qc.promoted else t(f"code.channel.{qc.channel}")
-                table.add_row(format_date(qc.contact_date), Text(qc.name or "–"),
-                              t(f"code.service_type.{qc.service_type}"), state, key=qc.id)
-            self.query_one("#clients-count", Static).update(
-                t("clients.count", count=len(message.rows)))
-            return
-        for row in message.rows:
-            born = format_date(row.birth_date) if row.birth_date else (
-                str(row.birth_year) if row.birth_year else "–")
-            nxt = (f"{format_short_date(row.next_appointment.date())} "
-                   f"{format_time(row.next_appointment.time())}" if row.next_appointment else "–")
-            table.add_row(Text(f"{row.last_name} {row.first_name}"), born, Text(row.municipality),
-                          t(f"code.client_status.{row.status}"), nxt, key=row.id)
+            rows = [(format_date(qc.contact_date), qc.name or "–",
+                     t(f"code.service_type.{qc.service_type}"),
+                     t("clients.promoted") if qc.promoted else t(f"code.channel.{qc.channel}"))
+                    for qc in message.rows]
+        else:
+            rows = [_client_cells(row) for row in message.rows]
+        table.set_rows(rows)
         count = len(message.rows)
         self.query_one("#clients-count", Static).update(
-            t("clients.count_more", count=count) if count >= 50 else t("clients.count", count=count))
+            t("clients.count_more", count=count) if count >= 50 and message.flt.status != "quick"
+            else t("clients.count", count=count))
 
     # -- keys -------------------------------------------------------------
     def on_key(self, event) -> None:
         # Arrow keys move the result cursor while the search field keeps focus.
-        if event.key in ("up", "down") and isinstance(self.app.focused, Input):
-            table = self.query_one(DataTable)
-            (table.action_cursor_up if event.key == "up" else table.action_cursor_down)()
+        steps = {"up": -1, "down": 1, "pageup": -10, "pagedown": 10}
+        if event.key in steps and isinstance(self.app.focused, Input):
+            self.query_one(ResultList).action_cursor(steps[event.key])
             event.stop()
 
     def action_open_client(self) -> None:
-        table = self.query_one(DataTable)
-        if table.row_count:
-            key = str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        cursor = self.query_one(ResultList).cursor
+        if self._ids and cursor < len(self._ids):
+            key = self._ids[cursor]
             if self.flt.status == "quick":
                 self.post_message(self.PromoteQuickContact(key))
             else:

@@ -61,10 +61,15 @@ class TodayArea(Vertical):
 
     @dataclass
     class Loaded(Message):
-        """The agenda and the side list arrived from the worker."""
+        """The agenda arrived from the worker."""
 
         day: dt.date
         items: list[AgendaItem]
+
+    @dataclass
+    class SideLoaded(Message):
+        """Due contacts and follow-ups arrived (they take longer than the agenda)."""
+
         side: list[SideItem]
 
     def __init__(self, **kwargs) -> None:
@@ -91,15 +96,22 @@ class TodayArea(Vertical):
 
     # -- loading ----------------------------------------------------------
     def reload(self) -> None:
-        """Load the day again in the background."""
-        self._load(self.mine)
+        """Load the day again in the background: the agenda first, then what is due."""
+        self._load_agenda(self.mine)
+        self._load_side(self.mine)
 
-    @work(thread=True, exclusive=True, group="today-load")
-    def _load(self, mine: bool) -> None:
+    @work(thread=True, exclusive=True, group="today-agenda")
+    def _load_agenda(self, mine: bool) -> None:
+        desk = self.app.desk
+        day = desk.today()
+        self.post_message(self.Loaded(day, overview.agenda(desk, day,
+                                                           desk.operator_id if mine else None)))
+
+    @work(thread=True, exclusive=True, group="today-side")
+    def _load_side(self, mine: bool) -> None:
         desk = self.app.desk
         day = desk.today()
         staff_id = desk.operator_id if mine else None
-        items = overview.agenda(desk, day, staff_id)
         side: list[SideItem] = []
         for due in due_contacts.due_contacts(desk, day, staff_id)[:30]:
             c = due.contact
@@ -111,7 +123,7 @@ class TodayArea(Vertical):
         for fu in follow_ups.due_follow_ups(desk, staff_id=staff_id):
             side.append(SideItem(fu.client_id, fu.who,
                                  f"{t('today.follow_up')} {format_short_date(fu.due_on)}", False))
-        self.post_message(self.Loaded(day, items, side))
+        self.post_message(self.SideLoaded(side))
 
     def on_today_area_loaded(self, message: Loaded) -> None:
         self.items = message.items
@@ -130,6 +142,8 @@ class TodayArea(Vertical):
                           t(f"code.appointment_status.{item.status}"), key=item.appointment_id)
         if message.items:
             table.move_cursor(row=min(keep, len(message.items) - 1))
+
+    def on_today_area_side_loaded(self, message: SideLoaded) -> None:
         side = self.query_one("#today-due", DataTable)
         side.clear()
         for i, s in enumerate(message.side):

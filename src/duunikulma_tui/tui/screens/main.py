@@ -15,6 +15,7 @@ from textual.widgets import Footer, TabbedContent, TabPane
 from duunikulma_tui.domain.i18n import t
 from duunikulma_tui.services import overview
 from duunikulma_tui.tui.areas import AREAS
+from duunikulma_tui.tui.areas.appointments import AppointmentsArea
 from duunikulma_tui.tui.areas.base import AreaData
 from duunikulma_tui.tui.areas.clients import ClientsArea
 from duunikulma_tui.tui.areas.employers import EmployersArea
@@ -56,6 +57,8 @@ class MainScreen(TranslatedBindings, Screen):
     def _area_widget(area: str):
         if area == "today":
             return TodayArea()
+        if area == "appointments":
+            return AppointmentsArea()
         if area == "clients":
             return ClientsArea()
         if area == "employers":
