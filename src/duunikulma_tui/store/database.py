@@ -100,6 +100,9 @@ class Store:
         self.db = sqlite_utils.Database(conn)
         self._lock = threading.RLock()
         self._depth = 0
+        self._owner = threading.get_ident()
+        self._tx_thread: int | None = None
+        self._readers = threading.local()
         self.device_id = self.meta_get("device_id") or ""
         last = self.meta_get("hlc")
         self.clock = Clock(self.device_id, Stamp.parse(last) if last else None,
@@ -119,6 +122,7 @@ class Store:
                 return
             self.conn.execute("BEGIN IMMEDIATE")
             self._depth = 1
+            self._tx_thread = threading.get_ident()
             try:
                 yield
                 self.meta_set("hlc", str(self.clock.last))
@@ -130,6 +134,7 @@ class Store:
                 raise
             finally:
                 self._depth = 0
+                self._tx_thread = None
 
     # -- local facts -------------------------------------------------------
     def meta_get(self, key: str) -> str | None:
@@ -143,15 +148,35 @@ class Store:
             "INSERT INTO local_meta (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value", (key, value))
 
+    def _reader(self) -> sqlite3.Connection:
+        """The connection a read should use on this thread.
+
+        Background threads (Textual workers) read through a connection of
+        their own: in WAL mode readers never wait for each other, so a quick
+        read for the screen does not queue behind a long count in another
+        worker. A thread inside a transaction reads through the writer, to see
+        its own uncommitted rows.
+        """
+        me = threading.get_ident()
+        if me == self._owner or me == self._tx_thread:
+            return self.conn
+        reader = getattr(self._readers, "conn", None)
+        if reader is None:
+            reader = sqlite3.connect(self.path, check_same_thread=True,
+                                     timeout=BUSY_TIMEOUT_MS / 1000)
+            reader.execute("PRAGMA query_only = ON")
+            self._readers.conn = reader
+        return reader
+
     def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:
         """Rows of a read-only query as dicts."""
-        cur = self.conn.execute(sql, params)
+        cur = self._reader().execute(sql, params)
         cols = [d[0] for d in cur.description]
         return [dict(zip(cols, row)) for row in cur.fetchall()]
 
     def scalar(self, sql: str, params: tuple | dict = ()):
         """The first column of the first row, or None."""
-        row = self.conn.execute(sql, params).fetchone()
+        row = self._reader().execute(sql, params).fetchone()
         return row[0] if row else None
 
     def close(self) -> None:
