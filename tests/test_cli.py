@@ -84,3 +84,25 @@ def test_db_from_environment(tmp_path):
     db = tmp_path / "env.db"
     out = run("info", env={"DUUNIKULMA_DB": str(db)})
     assert out.returncode == 0 and db.exists()
+
+
+def test_rule_sets_are_data_listed_shown_and_imported(tmp_path):
+    db = str(tmp_path / "rules.db")
+    listed = run("--db", db, "rules", "list")
+    assert listed.returncode == 0 and "2.5.2022" in listed.stdout and "1.1.2026" in listed.stdout
+    shown = run("--db", db, "rules", "show", "2026-01-01")
+    assert '"within_working_days": 10' in shown.stdout
+    edited = shown.stdout.replace('"within_working_days": 10', '"within_working_days": 7') \
+        .replace('"2026-01-01"', '"2027-01-01"')
+    new_file = tmp_path / "2027.json"
+    new_file.write_text(edited, encoding="utf-8")
+    assert run("--db", db, "rules", "import", str(new_file)).returncode == 0
+    assert "1.1.2027" in run("--db", db, "rules", "list").stdout
+
+
+def test_an_invalid_rule_set_is_refused_with_one_line(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"name": "x"}', encoding="utf-8")
+    out = run("--db", str(tmp_path / "r.db"), "rules", "import", str(bad))
+    assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in out.stderr

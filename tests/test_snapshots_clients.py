@@ -73,3 +73,10 @@ def test_client_card_timeline(snap_compare, front_desk, lang):
         await pilot.pause()
 
     assert snap_compare(build(front_desk, lang), terminal_size=SIZE, run_before=open_timeline)
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_booking_form(snap_compare, front_desk, lang):
+    """n on Today: the booking form with the operator and today's date filled in."""
+    assert snap_compare(build(front_desk, lang), terminal_size=SIZE,
+                        run_before=keys_then_settle("n"))

@@ -174,3 +174,31 @@ async def test_quick_contact_from_anywhere_and_its_promotion(desk):
     promoted = desk.store.scalar("SELECT promoted_client_id FROM quick_contact")
     assert promoted and desk.store.scalar("SELECT status FROM client WHERE id = ?",
                                           (promoted,)) == "draft"
+
+
+async def test_a_returning_client_gets_a_new_period_from_the_card(desk):
+    desk.operator_id = add_staff(desk)
+    cid = intake.save_intake(desk, full_intake())
+    from duunikulma_tui.services import exits
+
+    exits.exit_client(desk, cid, {"end_date": "23.11.2026", "exit_outcome": "unemployed"})
+    app = app_for(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.open_client(cid)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("x")  # no open period: ending one is not offered
+        await pilot.pause()
+        assert isinstance(app.screen, ClientCardScreen)
+        await pilot.press("p")
+        await pilot.pause()
+        app.screen.query_one("#start_date", DeskInput).value = "24.11.2026"
+        await choose(pilot, "labour_status", "unemployed")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ClientCardScreen)
+    assert desk.store.scalar("SELECT COUNT(*) FROM agreement_period WHERE client_id = ?",
+                             (cid,)) == 2
+    assert desk.store.scalar("SELECT status FROM client WHERE id = ?", (cid,)) == "active"

@@ -129,3 +129,48 @@ async def test_yesterdays_leftovers_are_offered_on_start(desk):
         await settle(pilot)
     assert desk.store.scalar("SELECT status FROM appointment WHERE on_date = '2026-11-20'") == \
         "missed"
+
+
+async def test_providers_are_added_from_the_command_palette(desk):
+    small_day(desk, TODAY)
+    app = make_app(Settings(db_path=desk.path), desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Palveluntuott")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        await pilot.press(*"Valmennus Oy", "tab", *"0737546-3")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        errors = [str(f.query_one(".form-error").render()) for f in app.screen.query("FormField")
+                  if f.field == "business_id"]
+        assert errors and "tarkiste" in errors[0].lower()
+        await pilot.press("backspace", "2", "ctrl+s")
+        await pilot.pause()
+        assert app.screen.query_one("#providers-list").lines[0].startswith("Valmennus Oy")
+    assert referrals.providers(desk) == [("Valmennus Oy", referrals.providers(desk)[0][1])]
+
+
+async def test_a_referral_moves_on_from_the_client_card(desk):
+    ids = small_day(desk, TODAY)
+    rid = referrals.add_referral(desk, {"client_id": ids["matti"], "kind": "work_trial"})
+    app = make_app(Settings(db_path=desk.path), desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.open_client(ids["matti"])
+        await settle(pilot)
+        await pilot.press("right")     # timeline
+        await pilot.pause()
+        table = app.screen.query_one("#card-timeline-table", DataTable)
+        table.focus()
+        row = next(i for i, e in enumerate(app.screen.card.timeline) if e.record_id == rid)
+        table.move_cursor(row=row)
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("shift+tab", "enter")    # "alkanut"
+        await settle(pilot)
+    assert desk.store.scalar("SELECT status FROM referral WHERE id = ?", (rid,)) == "started"

@@ -133,6 +133,9 @@ def build_cli() -> click.Group:
                              (t("cli.info_audit"), audit_state)):
             click.echo(f"{label}: {value}")
 
+    from duunikulma_tui.cli import rules
+
+    rules.register(cli)
     return cli
 
 

@@ -32,7 +32,7 @@ CLIENT_FIELDS = ("first_name", "last_name", "identity_code", "birth_date", "gend
                  "post_office", "phone", "email", "responsible_staff_id", "consent_processing_on",
                  "consent_share_employers_on", "disability", "foreign_background",
                  "digital_skills", "driving_licences", "working_time_wish", "max_travel_km",
-                 "note")
+                 "outside_service_model", "note")
 PERIOD_FIELDS = ("start_date", "labour_status", "unemployed_since", "job_search_start",
                  "education_level")
 ASSESSMENT_PREFIX = "sa_"
@@ -99,6 +99,8 @@ def parse_intake(desk: Desk, values: dict[str, str], *, draft: bool) -> Parsed:
     raw["gender"] = raw["gender"] or "not_told"  # an unanswered question is "not told"
     raw["disability"] = _yes_no(raw["disability"])
     raw["foreign_background"] = _yes_no(raw["foreign_background"])
+    # Blank means the usual case: a registered jobseeker inside the model.
+    raw["outside_service_model"] = bool(_yes_no(raw["outside_service_model"]))
     raw["skills"] = collect(parse_skills, values.get("skills", "")) or []
     raw["status"] = "draft" if draft else "active"
     client = collect(Client.model_validate, raw)
@@ -235,10 +237,11 @@ def intake_values(desk: Desk, client_id: str) -> dict[str, str]:
     """The form's raw values for editing an existing client."""
     q = desk.store.query
     c = q("SELECT * FROM client WHERE id = ? AND deleted = 0", (client_id,))[0]
-    out = {k: _fmt(c[k]) for k in CLIENT_FIELDS if k not in ("disability", "foreign_background")}
+    out = {k: _fmt(c[k]) for k in CLIENT_FIELDS
+           if k not in ("disability", "foreign_background", "outside_service_model")}
     for k in ("birth_date", "consent_processing_on", "consent_share_employers_on"):
         out[k] = _fmt(dt.date.fromisoformat(c[k])) if c[k] else ""
-    for k in ("disability", "foreign_background"):
+    for k in ("disability", "foreign_background", "outside_service_model"):
         out[k] = "" if c[k] is None else ("yes" if c[k] else "no")
     out["skills"] = ", ".join(json.loads(c["skills"] or "[]"))
     period = q("SELECT * FROM agreement_period WHERE client_id = ? AND deleted = 0 "

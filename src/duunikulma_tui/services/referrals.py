@@ -72,3 +72,14 @@ def providers(desk: Desk) -> list[tuple[str, str]]:
     """(name, id) of every provider, by name, for pickers."""
     return [(r["name"], r["id"]) for r in desk.store.query(
         "SELECT id, name FROM provider WHERE deleted = 0 ORDER BY name")]
+
+
+def provider_rows(desk: Desk) -> list[dict]:
+    """Every provider with its details, by name, for the providers list."""
+    return desk.store.query("SELECT id, name, business_id, municipality, phone, email, note "
+                            "FROM provider WHERE deleted = 0 ORDER BY name")
+
+
+def next_statuses(current: str) -> tuple[str, ...]:
+    """The statuses a referral in `current` may move to."""
+    return STATUS_MOVES.get(current, ())

@@ -76,6 +76,12 @@ class DuunikulmaApp(App[None]):
         self.open_intake(None, values=promotion_values(self.desk, quick_contact_id),
                          quick_contact_id=quick_contact_id)
 
+    def open_providers(self) -> None:
+        """The list of purchased-service providers."""
+        from duunikulma_tui.tui.screens.providers import ProvidersScreen
+
+        self.push_screen(ProvidersScreen())
+
     def open_client(self, client_id: str) -> None:
         """Open a client's card over the current screen."""
         from duunikulma_tui.tui.screens.client_card import ClientCardScreen
@@ -191,4 +197,6 @@ class DuunikulmaApp(App[None]):
         yield SystemCommand(t("key.help"), t("command.help_help"), self.action_help)
         yield SystemCommand(t("key.operator"), t("command.operator_help"),
                             self.action_choose_operator)
+        yield SystemCommand(t("providers.title"), t("providers.command_help"),
+                            self.open_providers)
         yield SystemCommand(t("key.quit"), t("command.quit_help"), self.action_quit)

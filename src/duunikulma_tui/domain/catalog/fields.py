@@ -59,6 +59,7 @@ FI = {
     "field.age_group": "Ikäryhmä",
     "field.title": "Otsikko",
     "field.responsible_staff_id": "Vastuutyöntekijä",
+    "field.outside_service_model": "Ei työvoimapalvelumallissa",
 }
 
 EN = {
@@ -120,4 +121,5 @@ EN = {
     "field.age_group": "Age group",
     "field.title": "Title",
     "field.responsible_staff_id": "Responsible worker",
+    "field.outside_service_model": "Outside the service model",
 }

@@ -30,6 +30,9 @@ class ClientCardScreen(TranslatedBindings, Screen):
         Binding("r", "reveal", "key.reveal", id="card-reveal"),
         Binding("e", "edit", "key.edit", id="card-edit"),
         Binding("x", "exit_period", "key.exit_period", id="card-exit"),
+        Binding("p", "new_period", "key.new_period", id="card-new-period"),
+        Binding("b", "book", "key.new_appointment", show=False, id="card-book"),
+        Binding("s", "referral_status", "key.referral_status", show=False, id="card-referral"),
         Binding("left", "tab(-1)", show=False, id="card-tab-left"),
         Binding("right", "tab(1)", show=False, id="card-tab-right"),
     ] + FOCUS_BINDINGS
@@ -73,6 +76,7 @@ class ClientCardScreen(TranslatedBindings, Screen):
 
     def on_client_card_screen_loaded(self, message: Loaded) -> None:
         self.card = card = message.card
+        self.refresh_bindings()
         if card is None:
             self.query_one("#card-header", Static).update(t("card.not_found"))
             return
@@ -119,6 +123,51 @@ class ClientCardScreen(TranslatedBindings, Screen):
 
     def action_edit(self) -> None:
         self.app.open_intake(self.client_id, on_done=lambda _: self.reload())
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A period is ended when one is open and started when none is.
+        if self.card is not None and action in ("exit_period", "new_period"):
+            has_open = self.card.open_period is not None
+            return has_open if action == "exit_period" else not has_open
+        return True
+
+    def action_new_period(self) -> None:
+        from duunikulma_tui.tui.screens.new_period import NewPeriodScreen
+
+        self.app.push_screen(NewPeriodScreen(self.client_id), lambda _: self.reload())
+
+    def action_referral_status(self) -> None:
+        """On a referral in the timeline: move it on (started, completed) or interrupt it."""
+        from duunikulma_tui.services import referrals
+        from duunikulma_tui.tui.screens.confirm import ConfirmScreen
+
+        tabs = self.query_one(TabbedContent)
+        table = self.query_one("#card-timeline-table", DataTable)
+        if self.card is None or tabs.active != "card-timeline" or not table.row_count:
+            return
+        event = self.card.timeline[table.cursor_row]
+        moves = referrals.next_statuses(event.status or "") if event.kind == "referral" else ()
+        if not moves:
+            self.app.notify(t("card.no_referral_move"), severity="warning")
+            return
+        forward = moves[0]
+
+        def answered(go_forward: bool | None) -> None:
+            if go_forward is None:
+                return
+            referrals.set_referral_status(self.app.desk, event.record_id,
+                                          forward if go_forward else "interrupted")
+            self.reload()
+
+        self.app.push_screen(ConfirmScreen(
+            t("card.referral_status_title"), t(f"code.referral_kind.{event.code}"),
+            t(f"code.referral_status.{forward}"), t("code.referral_status.interrupted"),
+            none_on_escape=True), answered)
+
+    def action_book(self) -> None:
+        if self.card is not None:
+            label = f"{self.card.last_name} {self.card.first_name}"
+            self.app.open_booking(client=(label, self.client_id), on_done=lambda _: self.reload())
 
     def action_exit_period(self) -> None:
         self.app.open_exit(self.client_id, on_done=lambda _: self.reload())

@@ -108,6 +108,7 @@ class IntakeScreen(FormScreen):
             yield self._codes("education_level", "education_level", codes.EDUCATION_LEVEL)
             yield self._select("disability", yes_no)
             yield self._select("foreign_background", yes_no)
+            yield self._select("outside_service_model", yes_no)
             yield SectionTitle(t("intake.section_skills"))
             yield text_field("occupations", value=self._v("occupations"),
                              placeholder=t("intake.hint_occupations"))
