@@ -27,7 +27,7 @@
 --   from version N-1 runs exactly that section (store/migrations.py), so this
 --   file stays the only place the structure is written down.
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 -- ---------------------------------------------------------------------------
 -- Local bookkeeping (never synced)
@@ -667,3 +667,115 @@ BEGIN
            COALESCE(new.municipality, ''), COALESCE(substr(new.identity_code, -4), '')
     WHERE new.deleted = 0;
 END;
+
+-- ===========================================================================
+-- @version 3: sync — peers, acknowledgements, conflicts, keys
+-- ===========================================================================
+-- Machines exchange change_log rows as encrypted, signed bundle files
+-- (docs/bundle-format.md). Three things are derived from change_log instead
+-- of being stored twice, so they can never drift from it:
+-- * what this machine has applied of each origin machine: the highest
+--   device_seq of that origin (imports keep every origin contiguous);
+-- * the stamp of each field: the highest hlc among the changes that wrote it;
+-- * the causal context of this machine's own changes: every earlier
+--   change_log row of the same record (seq is the order it learned them).
+-- Keys live in local_meta ('sync.age_identity', 'sync.sign_key'): the file is
+-- owner-only and the keys belong to the device id stored beside them.
+
+-- The causal context of a change received from another machine: for the
+-- same record, {device id: highest device_seq of that device's changes the
+-- origin had seen}. NULL for this machine's own changes (see above).
+ALTER TABLE change_log ADD COLUMN ctx TEXT;
+-- When this machine applied a change that came in a bundle (NULL for its own).
+ALTER TABLE change_log ADD COLUMN received_at TEXT;
+
+-- Machines this one exchanges bundles with (local, never synced). A peer
+-- that leaves keeps its row with removed_at set: new bundles are no longer
+-- encrypted to it and its bundles are refused.
+CREATE TABLE sync_peer (
+    device_id     TEXT PRIMARY KEY,
+    name          TEXT NOT NULL,
+    role          TEXT NOT NULL DEFAULT 'desk' CHECK (role IN ('desk', 'coordinator')),
+    age_recipient TEXT NOT NULL,
+    sign_key      TEXT NOT NULL UNIQUE,
+    added_at      TEXT NOT NULL,
+    removed_at    TEXT,
+    last_clock    TEXT
+) STRICT;
+
+-- What each peer has told us (in its newest bundle) it has applied of each
+-- origin machine: bundles to it start after these numbers.
+-- (The column is `origin`, not origin_device: that name marks synced tables.)
+CREATE TABLE sync_peer_ack (
+    peer_id   TEXT NOT NULL REFERENCES sync_peer (device_id),
+    origin    TEXT NOT NULL,
+    acked_seq INTEGER NOT NULL CHECK (acked_seq >= 0),
+    PRIMARY KEY (peer_id, origin)
+) STRICT, WITHOUT ROWID;
+
+-- Every bundle written or imported here (local): the Sync screen's "last in
+-- and out". Holds counts and file names only, never personal data.
+CREATE TABLE sync_bundle (
+    bundle_id   TEXT NOT NULL,
+    direction   TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    at          TEXT NOT NULL,
+    peer_id     TEXT,
+    recipients  TEXT NOT NULL DEFAULT '[]',
+    kind        TEXT NOT NULL CHECK (kind IN ('changes', 'weekly')),
+    week        TEXT,
+    file_name   TEXT NOT NULL,
+    bytes       INTEGER NOT NULL,
+    changes     INTEGER NOT NULL,
+    applied     INTEGER NOT NULL DEFAULT 0,
+    conflicts   INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (bundle_id, direction)
+) STRICT;
+CREATE INDEX sync_bundle_at ON sync_bundle (direction, at);
+
+-- The same field of the same record changed on two machines without either
+-- seeing the other's change (or a delete against an edit). The higher stamp
+-- wins everywhere (a delete always wins); this row keeps both sides until a
+-- person resolves it. Synced: its id is derived from the two changes, so
+-- every machine that detects the conflict writes the same row. Values are
+-- JSON; erasure must scrub them too (they may hold personal data).
+CREATE TABLE sync_conflict (
+    id            TEXT PRIMARY KEY,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    updated_by    TEXT,
+    origin_device TEXT NOT NULL,
+    version       INTEGER NOT NULL DEFAULT 1,
+    hlc           TEXT NOT NULL,
+    deleted       INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    kind          TEXT NOT NULL CHECK (kind IN ('edit_edit', 'delete_edit')),
+    table_name    TEXT NOT NULL,
+    row_id        TEXT NOT NULL,
+    field         TEXT NOT NULL,
+    winner_value  TEXT,
+    winner_hlc    TEXT NOT NULL,
+    winner_device TEXT NOT NULL,
+    winner_staff  TEXT,
+    winner_at     TEXT NOT NULL,
+    loser_value   TEXT,
+    loser_hlc     TEXT NOT NULL,
+    loser_device  TEXT NOT NULL,
+    loser_staff   TEXT,
+    loser_at      TEXT NOT NULL,
+    resolved_by   TEXT,
+    resolved_at   TEXT,
+    resolution    TEXT CHECK (resolution IN ('kept', 'took_other'))
+) STRICT;
+CREATE INDEX sync_conflict_row ON sync_conflict (table_name, row_id);
+CREATE INDEX sync_conflict_open ON sync_conflict (resolved_at, deleted);
+CREATE TRIGGER sync_conflict_no_delete BEFORE DELETE ON sync_conflict BEGIN SELECT RAISE(ABORT, 'soft delete only'); END;
+
+-- The same person (identity code) or company (business id) registered on two
+-- machines offline must reach every machine, so these are no longer unique at
+-- the database level: intake still refuses a local duplicate, and the Sync
+-- screen lists cross-machine ones as possible duplicates to merge.
+DROP INDEX client_identity_code;
+CREATE INDEX client_identity_code ON client (identity_code)
+    WHERE identity_code IS NOT NULL AND deleted = 0;
+DROP INDEX employer_business_id;
+CREATE INDEX employer_business_id ON employer (business_id)
+    WHERE business_id IS NOT NULL AND deleted = 0;

@@ -87,6 +87,8 @@ def test_required_fields_and_defaults_follow_the_schema(db, table):
 # --- (2) code fields are codes.py lists and the schema's CHECK lists -----------------
 
 EXPECTED_CODES = {
+    ("sync_conflict", "kind"): codes.SYNC_CONFLICT_KIND,
+    ("sync_conflict", "resolution"): codes.SYNC_RESOLUTION,
     ("device", "role"): codes.DEVICE_ROLE,
     ("staff", "role"): codes.STAFF_ROLE,
     ("client", "status"): codes.CLIENT_STATUS,
@@ -263,6 +265,14 @@ SAMPLES: dict[str, dict] = {
                          "effective_from": "2022-05-02",
                          "rules": '{"initial_interview_working_days": 5, '
                                   '"supplementary_discussions": 5}'},
+    "sync_conflict": {"kind": "edit_edit", "table_name": "client", "row_id": "@client",
+                      "field": "phone", "winner_value": '"+358401234567"',
+                      "winner_hlc": "1795463185609.00001@A", "winner_device": "A",
+                      "winner_staff": None, "winner_at": "2026-11-23T08:00:00.000000Z",
+                      "loser_value": '"+358507654321"', "loser_hlc": "1795463185609.00000@B",
+                      "loser_device": "B", "loser_staff": None,
+                      "loser_at": "2026-11-23T08:00:00.000000Z", "resolved_by": None,
+                      "resolved_at": None, "resolution": None},
 }
 
 

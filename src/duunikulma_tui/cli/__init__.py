@@ -133,9 +133,10 @@ def build_cli() -> click.Group:
                              (t("cli.info_audit"), audit_state)):
             click.echo(f"{label}: {value}")
 
-    from duunikulma_tui.cli import rules
+    from duunikulma_tui.cli import bundle, rules
 
     rules.register(cli)
+    bundle.register(cli)
     return cli
 
 

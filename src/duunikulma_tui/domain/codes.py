@@ -52,6 +52,10 @@ ASSESSMENT_PHASE = ("start", "exit")
 ASSESSMENT_DIMENSIONS = ("work_ability", "job_search_skills", "digital_skills",
                          "everyday_life", "confidence")
 
+# Sync conflicts (schema version 3): what clashed and how a person settled it.
+SYNC_CONFLICT_KIND = ("edit_edit", "delete_edit")
+SYNC_RESOLUTION = ("kept", "took_other")
+
 STAFF_ROLE = ("desk_worker", "coordinator", "admin")
 DEVICE_ROLE = ("desk", "coordinator")
 

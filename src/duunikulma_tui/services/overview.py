@@ -68,16 +68,20 @@ class AreaCounts:
 
 
 def pending_changes(desk: Desk) -> int:
-    """Changes made on this machine that no peer has acknowledged yet.
+    """Changes made on this machine that some peer has not acknowledged yet.
 
-    This machine numbers its own changes 1, 2, 3... without gaps, so the
-    count is the newest number minus the acknowledged one: O(1) instead of
-    counting millions of change-log rows on every refresh.
+    With no peers yet, every change of this machine is still waiting. This
+    machine numbers its own changes 1, 2, 3... without gaps, so the newest
+    number is the count: O(1) instead of counting the change log.
     """
-    acked = int(desk.store.meta_get("acked_seq") or 0)
+    from duunikulma_tui.services.sync.status import peer_statuses
+
+    peers = peer_statuses(desk)
+    if peers:
+        return max(p.waiting for p in peers)
     newest = desk.store.scalar("SELECT MAX(device_seq) FROM change_log WHERE device_id = ?",
-                               (desk.store.device_id,)) or 0
-    return max(0, int(newest) - acked)
+                               (desk.store.device_id,))
+    return int(newest or 0)
 
 
 def area_counts(desk: Desk) -> AreaCounts:

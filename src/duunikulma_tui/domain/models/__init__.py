@@ -34,7 +34,7 @@ from duunikulma_tui.domain.models.people import Device, Staff
 from duunikulma_tui.domain.models.rows import (
     column_value, meta_from_row, model_to_row, record_from_row, row_to_model,
 )
-from duunikulma_tui.domain.models.rules import ContactRuleSet
+from duunikulma_tui.domain.models.rules import ContactRuleSet, SyncConflict
 
 MODELS: dict[str, type[BaseModel]] = {
     "device": Device,
@@ -59,6 +59,7 @@ MODELS: dict[str, type[BaseModel]] = {
     "match_status_change": MatchStatusChange,
     "employment_outcome": EmploymentOutcome,
     "contact_rule_set": ContactRuleSet,
+    "sync_conflict": SyncConflict,
 }
 """Synced table name -> its model."""
 

@@ -20,6 +20,7 @@ from duunikulma_tui.tui.areas.base import AreaData
 from duunikulma_tui.tui.areas.clients import ClientsArea
 from duunikulma_tui.tui.areas.employers import EmployersArea
 from duunikulma_tui.tui.areas.summaries import SummaryArea
+from duunikulma_tui.tui.areas.sync import SyncArea
 from duunikulma_tui.tui.areas.today import TodayArea
 from duunikulma_tui.tui.bindings import FOCUS_BINDINGS, TranslatedBindings
 from duunikulma_tui.tui.widgets.header_bar import HeaderBar, HeaderState
@@ -63,6 +64,8 @@ class MainScreen(TranslatedBindings, Screen):
             return ClientsArea()
         if area == "employers":
             return EmployersArea()
+        if area == "sync":
+            return SyncArea()
         return SummaryArea(area, id=f"{area}-summary")
 
     def on_mount(self) -> None:
@@ -72,6 +75,9 @@ class MainScreen(TranslatedBindings, Screen):
 
     def action_show_area(self, area: str) -> None:
         """Switch to an area and put the keyboard focus into it."""
+        # Drop focus first: a focused widget in the area being hidden would
+        # hand focus to a sibling there, and that would switch the tab back.
+        self.set_focus(None)
         self.query_one(TabbedContent).active = area
         pane = self.query_one(f"TabPane#{area}", TabPane)
         focusable = [w for w in pane.query("*") if w.focusable]
@@ -137,6 +143,10 @@ class MainScreen(TranslatedBindings, Screen):
         self._offer_missed(message.data)
         for summary in self.query(SummaryArea):
             summary.show(message.data)
+        if getattr(self, "_areas_loaded", False):
+            # The Sync area loads itself when mounted; later refreshes reload it.
+            self.query_one(SyncArea).show(message.data)
+        self._areas_loaded = True
         self.query_one(ClientsArea).search()
 
     def on_employers_area_open_employer(self, message: EmployersArea.OpenEmployer) -> None:
