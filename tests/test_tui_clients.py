@@ -202,3 +202,20 @@ async def test_a_returning_client_gets_a_new_period_from_the_card(desk):
     assert desk.store.scalar("SELECT COUNT(*) FROM agreement_period WHERE client_id = ?",
                              (cid,)) == 2
     assert desk.store.scalar("SELECT status FROM client WHERE id = ?", (cid,)) == "active"
+
+
+async def test_an_occupation_is_found_by_name(desk):
+    app = app_for(desk)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3", "f9")
+        await pilot.pause()
+        await type_into(pilot, "occupations", "5322")
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        await pilot.press(*"trukinkulj")
+        await pilot.pause(0.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#occupations", DeskInput).value == "5322, 8344"

@@ -7,39 +7,26 @@ section letter; screens show the name in the UI language.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from duunikulma_tui.domain.i18n import current_language
+from duunikulma_tui.domain.code_files import NamedInTwoLanguages, read_code_file
 
 
 @dataclass(frozen=True)
-class Industry:
+class Industry(NamedInTwoLanguages):
     """One main section ("päätoimiala") of TOL 2008."""
 
     code: str
     name_fi: str
     name_en: str
 
-    def name(self, lang: str | None = None) -> str:
-        """The name in the UI language (the other language if this one is missing)."""
-        if (lang or current_language()) == "fi":
-            return self.name_fi or self.name_en
-        return self.name_en or self.name_fi
-
 
 @lru_cache(maxsize=1)
 def industries() -> dict[str, Industry]:
     """All sections by letter, in the classification's order; empty when not shipped."""
-    source = resources.files("duunikulma_tui.domain").joinpath("data/tol2008_sections.csv")
-    if not source.is_file():
-        return {}
-    lines = [ln for ln in source.read_text(encoding="utf-8").splitlines()
-             if ln and not ln.startswith("#")]
     return {row["code"]: Industry(row["code"], row["name_fi"], row["name_en"])
-            for row in csv.DictReader(lines)}
+            for row in read_code_file("tol2008_sections.csv")}
 
 
 def industry_name(code: str | None, lang: str | None = None) -> str:

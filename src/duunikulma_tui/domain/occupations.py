@@ -6,16 +6,14 @@ is read once, lazily, when a name or a search is first needed.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from duunikulma_tui.domain.i18n import current_language
+from duunikulma_tui.domain.code_files import NamedInTwoLanguages, read_code_file
 
 
 @dataclass(frozen=True)
-class Occupation:
+class Occupation(NamedInTwoLanguages):
     """One class of the classification."""
 
     code: str
@@ -23,26 +21,13 @@ class Occupation:
     name_fi: str
     name_en: str
 
-    def name(self, lang: str | None = None) -> str:
-        """The name in the UI language (the other language if this one is missing)."""
-        if (lang or current_language()) == "fi":
-            return self.name_fi or self.name_en
-        return self.name_en or self.name_fi
-
 
 @lru_cache(maxsize=1)
 def occupations() -> dict[str, Occupation]:
     """All classes by code; empty when the data file is not shipped."""
-    source = resources.files("duunikulma_tui.domain").joinpath("data/occupations_2010.csv")
-    if not source.is_file():
-        return {}
-    lines = [ln for ln in source.read_text(encoding="utf-8").splitlines()
-             if ln and not ln.startswith("#")]
-    out = {}
-    for row in csv.DictReader(lines):
-        out[row["code"]] = Occupation(row["code"], int(row["level"]), row["name_fi"],
-                                      row["name_en"])
-    return out
+    return {row["code"]: Occupation(row["code"], int(row["level"]), row["name_fi"],
+                                    row["name_en"])
+            for row in read_code_file("occupations_2010.csv")}
 
 
 def occupation_name(code: str, lang: str | None = None) -> str:

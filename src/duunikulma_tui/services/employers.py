@@ -9,7 +9,6 @@ that another live employer already has is refused with the other's name.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -19,6 +18,7 @@ from duunikulma_tui.domain.errors import FieldError, FormErrors
 from duunikulma_tui.domain.industries import industries
 from duunikulma_tui.domain.models import Employer, EmployerContact, model_to_row, to_form_errors
 from duunikulma_tui.services.desk import Desk
+from duunikulma_tui.services.duplicates import fold
 from duunikulma_tui.store import records
 
 EMPLOYER_FIELDS = ("business_id", "name", "industry", "kind", "municipality", "street_address",
@@ -56,12 +56,6 @@ class EmployerRow:
     municipality: str | None
     industry: str | None
     open_jobs: int
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics: 'Mäntylä' -> 'mantyla', for matching only."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def finnish_sort_key(text: str) -> str:

@@ -12,16 +12,16 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Static
 
 from duunikulma_tui.domain import codes
-from duunikulma_tui.domain.errors import FormErrors
 from duunikulma_tui.domain.i18n import t
 from duunikulma_tui.domain.languages import language_options
+from duunikulma_tui.domain.occupations import search_occupations
 from duunikulma_tui.services import intake, staff
 from duunikulma_tui.tui.screens.confirm import ConfirmScreen
 from duunikulma_tui.tui.screens.form_screen import FormScreen
-from duunikulma_tui.tui.screens.occupation_picker import OccupationPicker
+from duunikulma_tui.tui.screens.picker import PickerScreen
 from duunikulma_tui.tui.widgets.desk_input import DeskInput
 from duunikulma_tui.tui.widgets.form import (CompactSelect, FormField, SectionTitle, code_select,
-                                             form_values, text_field)
+                                             text_field)
 
 DATE_HINT = "pp.kk.vvvv"
 
@@ -186,4 +186,8 @@ class IntakeScreen(FormScreen):
                 field.value = ", ".join(p for p in (field.value.strip(" ,"), code) if p)
                 field.focus()
 
-        self.app.push_screen(OccupationPicker(), chosen)
+        def search(text: str) -> list[tuple[str, str]]:
+            return [(f"{o.code}  {o.name()}", o.code) for o in search_occupations(text)]
+
+        self.app.push_screen(PickerScreen(t("intake.find_occupation"), search),
+                             lambda choice: chosen(choice[1] if choice else None))
