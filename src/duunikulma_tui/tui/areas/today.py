@@ -90,8 +90,8 @@ class TodayArea(Vertical):
             with Vertical(id="today-side"):
                 yield Static(t("today.side_title"), id="today-side-title")
                 side = DataTable(id="today-due", cursor_type="row", show_header=False)
-                side.add_column("who", key="who", width=13)
-                side.add_column("what", key="what", width=12)
+                side.add_column("who", key="who", width=11)
+                side.add_column("what", key="what", width=14)
                 yield side
 
     # -- loading ----------------------------------------------------------
