@@ -6,7 +6,8 @@ import datetime as dt
 
 from duunikulma_tui.services import group_events
 from duunikulma_tui.settings import Settings
-from duunikulma_tui.tui.areas import appointments as area_module
+from duunikulma_tui.tui.areas import appointments as appointments_area
+from duunikulma_tui.tui.widgets import week_grid as area_module
 from duunikulma_tui.tui.areas.appointments import AppointmentsArea, WeekGrid
 from duunikulma_tui.tui.factory import make_app
 from duunikulma_tui.tui.screens.client_card import ClientCardScreen
@@ -208,7 +209,7 @@ async def test_enter_on_an_appointment_opens_the_clients_card(desk):
 async def test_weekend_appointments_are_noted_and_long_days_are_cut(desk, monkeypatch):
     ids = small_day(desk, TODAY)
     add_appointment(desk, TODAY + 5 * DAY, "10:00", staff_id=ids["sari"], client_id=ids["matti"])
-    monkeypatch.setattr(area_module, "PER_DAY", 2)
+    monkeypatch.setattr(appointments_area, "PER_DAY", 2)
     app = app_for(desk)
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "f4")
