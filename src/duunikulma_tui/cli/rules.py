@@ -10,6 +10,18 @@ from duunikulma_tui.cli.common import UserError, open_desk_or_exit
 from duunikulma_tui.domain.i18n import format_date, t
 
 
+def _rule_book(settings):
+    """The rule book in use (shipped sets installed first) and the rows that failed."""
+    from duunikulma_tui.services.due_contacts import install_shipped_rule_sets, load_rule_sets
+
+    desk = open_desk_or_exit(settings.db_path)
+    try:
+        install_shipped_rule_sets(desk)
+        return load_rule_sets(desk)
+    finally:
+        desk.close()
+
+
 def register(cli: click.Group) -> None:
     """Attach the `rules` group to the root command."""
 
@@ -20,14 +32,7 @@ def register(cli: click.Group) -> None:
     @rules.command("list", help=t("cli.cmd_rules_list"))
     @click.pass_obj
     def list_(settings) -> None:
-        from duunikulma_tui.services.due_contacts import install_shipped_rule_sets, load_rule_sets
-
-        desk = open_desk_or_exit(settings.db_path)
-        try:
-            install_shipped_rule_sets(desk)
-            book, problems = load_rule_sets(desk)
-        finally:
-            desk.close()
+        book, problems = _rule_book(settings)
         for rs in book.rule_sets:
             click.echo(f"{format_date(rs.effective_from)}  {rs.name}  ({rs.source})")
         for problem in problems:
@@ -38,14 +43,7 @@ def register(cli: click.Group) -> None:
     @click.argument("effective_from")
     @click.pass_obj
     def show(settings, effective_from: str) -> None:
-        from duunikulma_tui.services.due_contacts import install_shipped_rule_sets, load_rule_sets
-
-        desk = open_desk_or_exit(settings.db_path)
-        try:
-            install_shipped_rule_sets(desk)
-            book, _ = load_rule_sets(desk)
-        finally:
-            desk.close()
+        book, _ = _rule_book(settings)
         for rs in book.rule_sets:
             if rs.effective_from.isoformat() == effective_from:
                 click.echo(rs.model_dump_json(indent=2))
